@@ -1,0 +1,57 @@
+// `npm test`: builds, then runs the Node tests and every browser test in real Chromium, and
+// ends with one line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { findChrome } from './find-chrome.mjs';
+
+const chrome = findChrome();
+console.log(`Browser: ${chrome}`);
+rmSync('test-results', { recursive: true, force: true });
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function counts(file) {
+  if (!existsSync(file)) return { passed: 0, failed: 0, missing: true };
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+let passed = 0;
+let failed = 0;
+let broken = false;
+
+if (!run('npm', ['run', '--silent', 'build'])) {
+  console.error('The build failed.');
+  broken = true;
+  failed++;
+}
+if (!run('npx', ['tsc', '-p', 'tsconfig.json'])) {
+  console.error('Type-checking failed.');
+  failed++;
+}
+
+if (!broken) {
+  const nodeOk = run('node', [
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=./scripts/node-test-reporter.mjs',
+    '--test-reporter-destination=stderr',
+    'test/node/',
+  ]);
+  const node = counts('test-results/node.json');
+  passed += node.passed;
+  failed += node.failed + (!nodeOk && node.failed === 0 ? 1 : 0);
+
+  const browserOk = run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs'], {
+    CHROME_PATH: chrome,
+  });
+  const browser = counts('test-results/browser.json');
+  passed += browser.passed;
+  failed += browser.failed + (!browserOk && browser.failed === 0 ? 1 : 0);
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

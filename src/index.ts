@@ -1,0 +1,11 @@
+import { define } from './define.js';
+
+export { SocialLinkButton } from './social-link-button.js';
+export type { LinkedAccount, SocialLinkState } from './social-link-button.js';
+export { define, TAG_NAME } from './define.js';
+export { NETWORK_IDS, NETWORKS, toNetworkId } from './internal/networks.js';
+export type { NetworkId, NetworkInfo } from './internal/networks.js';
+export { VERSION } from './version.js';
+export type * from './events.js';
+
+define();

@@ -1,0 +1,110 @@
+import { SocialLinkFailure } from './errors.js';
+
+export interface JsonRequest {
+  url: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  body?: unknown;
+  /** The host's `requestInit`: merged under ours, so method, body and Accept stay ours. */
+  requestInit?: RequestInit;
+  timeout: number;
+  /** Aborting it drops the request silently (the caller no longer wants the answer). */
+  signal?: AbortSignal;
+  /** What the request is for, in the error sentence: "the link status". */
+  purpose: string;
+}
+
+/** Thrown when `signal` aborted the request: not an error to report. */
+export class RequestAborted extends Error {}
+
+// Server messages are shown to the user as text; keep them to one readable sentence.
+function serverMessage(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const message = (body as { message?: unknown }).message;
+  return typeof message === 'string' && message.trim() && message.length <= 300
+    ? message.trim()
+    : undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Sends one request to a host endpoint and returns its parsed JSON body. Every failure becomes a
+ * SocialLinkFailure with the SPEC's code: a network error or non-2xx is `request-failed`, a body
+ * that is not JSON `invalid-response`, no complete answer within `timeout` ms `timeout`.
+ */
+export async function requestJson(request: JsonRequest): Promise<unknown> {
+  const { url, method, body, requestInit = {}, timeout, signal, purpose } = request;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeout);
+  const abort = () => controller.abort();
+  const external = [signal, requestInit.signal ?? undefined].filter(
+    (s): s is AbortSignal => s !== undefined,
+  );
+  for (const s of external) {
+    if (s.aborted) controller.abort();
+    s.addEventListener('abort', abort, { once: true });
+  }
+
+  const headers = new Headers(requestInit.headers);
+  headers.set('Accept', 'application/json');
+  if (body !== undefined) headers.set('Content-Type', 'application/json');
+
+  try {
+    let text: string;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        ...requestInit,
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+        signal: controller.signal,
+      });
+      // The timer covers the body too: a server can send headers and then hang.
+      text = await response.text();
+    } catch (error) {
+      if (timedOut) {
+        throw new SocialLinkFailure(
+          'timeout',
+          `Loading ${purpose} took longer than ${Math.round(timeout / 100) / 10} s.`,
+        );
+      }
+      if (controller.signal.aborted) throw new RequestAborted();
+      throw new SocialLinkFailure('request-failed', `Could not reach the server for ${purpose}.`, undefined);
+    }
+
+    const json = parseJson(text);
+    if (!response.ok) {
+      throw new SocialLinkFailure(
+        'request-failed',
+        serverMessage(json) ?? `Loading ${purpose} failed (HTTP ${response.status}).`,
+        response.status,
+      );
+    }
+    if (json === undefined) {
+      throw new SocialLinkFailure('invalid-response', `The server's answer for ${purpose} is not JSON.`);
+    }
+    // Ayrshare reports some failures as 200 with `status: "error"`; host endpoints pass them on.
+    if (typeof json === 'object' && json !== null && (json as { status?: unknown }).status === 'error') {
+      throw new SocialLinkFailure(
+        'request-failed',
+        serverMessage(json) ?? `The server reported an error for ${purpose}.`,
+        response.status,
+      );
+    }
+    return json;
+  } finally {
+    clearTimeout(timer);
+    for (const s of external) s.removeEventListener('abort', abort);
+  }
+}

@@ -1,0 +1,62 @@
+/** Network ids exactly as Ayrshare names them (SPEC section 4), in their default order. */
+export const NETWORK_IDS = [
+  'bluesky',
+  'facebook',
+  'gmb',
+  'instagram',
+  'linkedin',
+  'pinterest',
+  'reddit',
+  'snapchat',
+  'telegram',
+  'threads',
+  'tiktok',
+  'twitter',
+  'youtube',
+] as const;
+
+export type NetworkId = (typeof NETWORK_IDS)[number];
+
+export interface NetworkInfo {
+  readonly name: string;
+  /** Tile colour. */
+  readonly color: string;
+  /** Glyph colour on the tile. */
+  readonly ink: string;
+}
+
+export const NETWORKS: Record<NetworkId, NetworkInfo> = {
+  bluesky: { name: 'Bluesky', color: '#1185FE', ink: '#fff' },
+  facebook: { name: 'Facebook', color: '#0866FF', ink: '#fff' },
+  gmb: { name: 'Google Business Profile', color: '#4285F4', ink: '#fff' },
+  instagram: { name: 'Instagram', color: '#FF0069', ink: '#fff' },
+  linkedin: { name: 'LinkedIn', color: '#0A66C2', ink: '#fff' },
+  pinterest: { name: 'Pinterest', color: '#BD081C', ink: '#fff' },
+  reddit: { name: 'Reddit', color: '#FF4500', ink: '#fff' },
+  snapchat: { name: 'Snapchat', color: '#FFFC00', ink: '#000' },
+  telegram: { name: 'Telegram', color: '#26A5E4', ink: '#fff' },
+  threads: { name: 'Threads', color: '#000000', ink: '#fff' },
+  tiktok: { name: 'TikTok', color: '#000000', ink: '#fff' },
+  twitter: { name: 'X', color: '#000000', ink: '#fff' },
+  youtube: { name: 'YouTube', color: '#FF0000', ink: '#fff' },
+};
+
+// Names people type for a network that Ayrshare spells differently.
+const ALIASES: Record<string, NetworkId> = {
+  x: 'twitter',
+  google: 'gmb',
+  googlebusiness: 'gmb',
+  googlebusinessprofile: 'gmb',
+  'google-business-profile': 'gmb',
+};
+
+export function isNetworkId(value: string): value is NetworkId {
+  return (NETWORK_IDS as readonly string[]).includes(value);
+}
+
+/** Maps one user-typed network name to its Ayrshare id, or undefined when unknown. */
+export function toNetworkId(value: string): NetworkId | undefined {
+  const key = value.trim().toLowerCase();
+  if (isNetworkId(key)) return key;
+  return ALIASES[key];
+}

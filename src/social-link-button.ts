@@ -1,0 +1,343 @@
+import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
+import type { SocialLinkErrorDetail } from './internal/errors.js';
+import { icons } from './internal/icons.js';
+import { NETWORK_IDS, NETWORKS, toNetworkId, type NetworkId } from './internal/networks.js';
+import {
+  readStatus,
+  subscribe,
+  type LinkedAccount,
+  type ProfileStatus,
+  type StatusResult,
+} from './internal/profile-status.js';
+import { safeImageUrl, safeLinkUrl } from './internal/safe-url.js';
+import type { SocialLinkEventMap, SocialLinkMode } from './events.js';
+import { styles } from './styles.js';
+import { VERSION } from './version.js';
+
+export type { LinkedAccount } from './internal/profile-status.js';
+export type SocialLinkState = 'idle' | 'opening' | 'open';
+
+// Lists in attributes are space- or comma-separated (SPEC section 2).
+const listConverter = {
+  fromAttribute: (value: string | null): string[] | undefined =>
+    value === null ? undefined : value.split(/[\s,]+/).filter(Boolean),
+  toAttribute: (value: string[] | undefined): string | null => value?.join(' ') ?? null,
+};
+
+function accountName(account: LinkedAccount | undefined): string | undefined {
+  return account?.displayName ?? account?.username;
+}
+
+const checkGlyph = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 8.5l2.5 2.5L12 5.5" /></svg>`;
+
+/**
+ * A button that links a user's social media accounts through the host's Ayrshare integration,
+ * with the link status of each network beside it.
+ *
+ * @summary Link social accounts through Ayrshare and show which are linked.
+ * @tag social-link-button
+ *
+ * @slot - The button's text; overrides `label`.
+ *
+ * @event social-link-open - The popup or tab opened, or the page is about to redirect. `{ mode }`
+ * @event social-link-connect - The provider reported one network's outcome. `{ network, outcome, code?, message? }`
+ * @event social-link-done - The user finished on the linking page. `{}`
+ * @event social-link-close - The flow ended. `{ completed }`
+ * @event social-link-change - The set of linked networks changed (not on the first read). `{ linked, added, removed }`
+ * @event social-link-error - Something failed. `{ code, message, status? }`
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart button - The link button.
+ * @csspart label - The button's text.
+ * @csspart networks - The list of networks.
+ * @csspart network - One network (also `network-linked` when linked).
+ * @csspart network-linked - A linked network.
+ * @csspart icon - A network's brand icon tile.
+ * @csspart name - A network's name.
+ * @csspart account - The linked account's name (a link when it has a profile URL).
+ * @csspart avatar - The linked account's picture.
+ * @csspart status - A network's "Linked" / "Not linked" text.
+ * @csspart error - The error message box.
+ * @csspart retry - The error box's retry button.
+ *
+ * @cssproperty --social-link-button-font - Font shorthand (default: inherited).
+ * @cssproperty --social-link-button-color - Text colour.
+ * @cssproperty --social-link-button-muted-color - Secondary text colour.
+ * @cssproperty --social-link-button-background - Background of each network row.
+ * @cssproperty --social-link-button-border-color - Border of each network row.
+ * @cssproperty --social-link-button-radius - Corner radius.
+ * @cssproperty --social-link-button-accent - Button background.
+ * @cssproperty --social-link-button-accent-text - Button text colour.
+ * @cssproperty --social-link-button-linked-color - "Linked" text and badge colour.
+ * @cssproperty --social-link-button-error-color - Error text and border colour.
+ * @cssproperty --social-link-button-focus-ring - Focus outline colour.
+ * @cssproperty --social-link-button-gap - Space between rows.
+ * @cssproperty --social-link-button-icon-size - Size of a network's icon tile.
+ * @cssproperty --social-link-button-avatar-size - Size of an account picture.
+ */
+export class SocialLinkButton extends LitElement {
+  static readonly version = VERSION;
+  static override styles = styles;
+
+  static override properties = {
+    jwtEndpoint: { attribute: 'jwt-endpoint' },
+    profileEndpoint: { attribute: 'profile-endpoint' },
+    unlinkEndpoint: { attribute: 'unlink-endpoint' },
+    networks: { converter: listConverter },
+    allowedHosts: { attribute: 'allowed-hosts', converter: listConverter },
+    callbackOrigins: { attribute: 'callback-origins', converter: listConverter },
+    mode: {},
+    label: {},
+    timeout: { type: Number },
+    prefetch: {},
+    disabled: { type: Boolean, reflect: true },
+    compact: { type: Boolean, reflect: true },
+    requestInit: { attribute: false },
+    status: { state: true },
+    error: { state: true },
+    loading: { state: true },
+    announcement: { state: true },
+  };
+
+  /** Host URL that returns a fresh linking URL (POST). */
+  declare jwtEndpoint: string | undefined;
+  /** Host URL that returns the link status (GET); without it no status is shown. */
+  declare profileEndpoint: string | undefined;
+  /** Host URL that unlinks one network (DELETE); without it no unlink control is shown. */
+  declare unlinkEndpoint: string | undefined;
+  /** Networks to show, in this order. Aliases such as `x` and `google` are understood. */
+  declare networks: string[] | undefined;
+  /** Hosts the linking URL may point to. */
+  declare allowedHosts: string[] | undefined;
+  /** Origins whose callback message is accepted (default: the page's own). */
+  declare callbackOrigins: string[] | undefined;
+  /** How the linking page opens. */
+  declare mode: SocialLinkMode;
+  /** The button's text; the default slot overrides it. */
+  declare label: string;
+  /** Milliseconds each request to a host endpoint may take. */
+  declare timeout: number;
+  /** `intent`: fetch the linking URL on hover, focus or touch. */
+  declare prefetch: 'intent' | 'none';
+  /** Disables the button. */
+  declare disabled: boolean;
+  /** Icons only; network names become tooltips and accessible names. */
+  declare compact: boolean;
+  /** Merged into every request to the host endpoints (headers for CSRF or auth, credentials). */
+  declare requestInit: RequestInit | undefined;
+
+  declare private status: ProfileStatus | undefined;
+  declare private error: SocialLinkErrorDetail | undefined;
+  declare private loading: boolean;
+  declare private announcement: string;
+
+  private flowState: SocialLinkState = 'idle';
+  private unsubscribe: (() => void) | undefined;
+  private subscribedEndpoint: string | undefined;
+
+  constructor() {
+    super();
+    this.mode = 'popup';
+    this.label = 'Link social accounts';
+    this.timeout = 15000;
+    this.prefetch = 'intent';
+    this.disabled = false;
+    this.compact = false;
+    this.loading = false;
+    this.announcement = '';
+  }
+
+  /** `idle`, `opening` (fetching the linking URL) or `open` (waiting on the popup); reflected. */
+  get state(): SocialLinkState {
+    return this.flowState;
+  }
+
+  /** Networks linked, per the last status read. */
+  get linked(): string[] {
+    return [...(this.status?.linked ?? [])];
+  }
+
+  /** Per linked network: `{ platform, username?, displayName?, profileUrl?, userImage? }`. */
+  get accounts(): LinkedAccount[] {
+    return (this.status?.accounts ?? []).map((account) => ({ ...account }));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.syncSubscription();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribedEndpoint = undefined;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('profileEndpoint')) this.syncSubscription();
+  }
+
+  override updated(): void {
+    if (this.getAttribute('state') !== this.flowState) this.setAttribute('state', this.flowState);
+  }
+
+  /** Re-reads the link status. Never rejects; failures arrive as `social-link-error`. */
+  async refresh(): Promise<void> {
+    const endpoint = this.subscribedEndpoint;
+    if (!endpoint) return;
+    this.loading = true;
+    await readStatus(endpoint, { requestInit: this.requestInit, timeout: this.timeout });
+  }
+
+  private resolveEndpoint(value: string | undefined): string | undefined {
+    if (!value) return undefined;
+    try {
+      return new URL(value, document.baseURI).href;
+    } catch {
+      // Kept as written: the request then fails and the user sees request-failed.
+      return value;
+    }
+  }
+
+  // Follows profile-endpoint: a new endpoint drops the old one's answers (they may still be in
+  // flight) and its status, so nothing from the previous endpoint is ever shown or reported.
+  private syncSubscription(): void {
+    if (!this.isConnected) return;
+    const endpoint = this.resolveEndpoint(this.profileEndpoint);
+    if (endpoint === this.subscribedEndpoint) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribedEndpoint = endpoint;
+    this.status = undefined;
+    this.error = undefined;
+    this.loading = false;
+    if (!endpoint) return;
+    this.unsubscribe = subscribe(endpoint, (result) => this.applyStatus(result));
+    void this.refresh();
+  }
+
+  private applyStatus(result: StatusResult): void {
+    this.loading = false;
+    if ('error' in result) {
+      this.error = result.error;
+      this.announcement = result.error.message;
+      this.emit('social-link-error', { ...result.error });
+      return;
+    }
+    const previous = this.status;
+    this.status = result.status;
+    this.error = undefined;
+    if (!previous) return;
+    const added = result.status.linked.filter((id) => !previous.linked.includes(id));
+    const removed = previous.linked.filter((id) => !result.status.linked.includes(id));
+    if (added.length === 0 && removed.length === 0) return;
+    this.announcement = [
+      ...added.map((id) => `${this.networkName(id)} linked.`),
+      ...removed.map((id) => `${this.networkName(id)} unlinked.`),
+    ].join(' ');
+    this.emit('social-link-change', { linked: this.linked, added, removed });
+  }
+
+  private networkName(id: string): string {
+    const known = toNetworkId(id);
+    return known ? NETWORKS[known].name : id;
+  }
+
+  private emit<K extends keyof SocialLinkEventMap>(
+    type: K,
+    detail: SocialLinkEventMap[K]['detail'],
+  ): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private shownNetworks(): NetworkId[] {
+    const wanted = this.networks?.length ? this.networks : NETWORK_IDS;
+    const ids = wanted.map(toNetworkId).filter((id): id is NetworkId => id !== undefined);
+    return [...new Set(ids)];
+  }
+
+  override render() {
+    return html`<div part="base" class="base">
+      <button part="button" class="button" type="button" ?disabled=${this.disabled}>
+        <span part="label"><slot>${this.label}</slot></span>
+      </button>
+      ${this.subscribedEndpoint ? this.renderNetworks() : nothing}
+      ${this.error
+        ? html`<div part="error" class="error">
+            <span>${this.error.message}</span>
+            <button part="retry" class="retry" type="button" @click=${() => void this.refresh()}>
+              Try again
+            </button>
+          </div>`
+        : nothing}
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderNetworks() {
+    return html`<ul
+      part="networks"
+      class="networks"
+      aria-label="Social accounts"
+      aria-busy=${this.loading && !this.status ? 'true' : 'false'}
+    >
+      ${this.shownNetworks().map((id) => this.renderNetwork(id))}
+    </ul>`;
+  }
+
+  private renderNetwork(id: NetworkId) {
+    const { name } = NETWORKS[id];
+    const status = this.status;
+    const linked = status?.linked.includes(id) ?? false;
+    const account = status?.accounts.find((a) => a.platform === id);
+    const who = accountName(account);
+    const summary = !status
+      ? this.error
+        ? `${name}: status unavailable`
+        : `${name}: checking`
+      : linked
+        ? who
+          ? `${name}: linked as ${who}`
+          : `${name}: linked`
+        : `${name}: not linked`;
+    const [viewBox, path] = icons[id];
+    const avatar = linked ? safeImageUrl(account?.userImage) : undefined;
+    const profileUrl = linked ? safeLinkUrl(account?.profileUrl) : undefined;
+
+    return html`<li
+      part=${linked ? 'network network-linked' : 'network'}
+      class="network"
+      data-network=${id}
+      ?data-linked=${linked}
+      aria-label=${summary}
+      title=${this.compact ? summary : nothing}
+    >
+      <span part="icon" class="icon">
+        <svg viewBox=${viewBox} aria-hidden="true" focusable="false"><path d=${path} /></svg>
+        ${linked ? html`<span class="badge">${checkGlyph}</span>` : nothing}
+      </span>
+      <span class="text">
+        <span part="name" class="name">${name}</span>
+        ${linked && who
+          ? html`<span part="account" class="account">
+              ${avatar
+                ? html`<img
+                    part="avatar"
+                    class="avatar"
+                    src=${avatar}
+                    alt=""
+                    referrerpolicy="no-referrer"
+                    loading="lazy"
+                  />`
+                : nothing}
+              ${profileUrl
+                ? html`<a href=${profileUrl} target="_blank" rel="noopener noreferrer">${who}</a>`
+                : html`<span>${who}</span>`}
+            </span>`
+          : nothing}
+      </span>
+      <span part="status" class="status">${!status ? '' : linked ? 'Linked' : 'Not linked'}</span>
+    </li>`;
+  }
+}

@@ -1,0 +1,129 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/index.js';
+import type { SocialLinkButton } from '../src/index.js';
+import { AYRSHARE_USER, emulateMediaFeatures, mockEndpoint } from './helpers.js';
+
+async function loadedElement(template: (url: string) => ReturnType<typeof html>) {
+  const profile = mockEndpoint();
+  await profile.answer({ body: AYRSHARE_USER });
+  const el = await fixture<SocialLinkButton>(template(profile.url));
+  await waitUntil(() => el.linked.length > 0, 'status never loaded');
+  await el.updateComplete;
+  return el;
+}
+
+const button = (el: SocialLinkButton) =>
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!;
+
+describe('the button', () => {
+  it('shows the default label, the label attribute, or the slotted text', async () => {
+    const plain = await fixture<SocialLinkButton>(html`<social-link-button></social-link-button>`);
+    expect(button(plain).innerText.trim()).to.equal('Link social accounts');
+    const labelled = await fixture<SocialLinkButton>(
+      html`<social-link-button label="Connect"></social-link-button>`,
+    );
+    expect(button(labelled).innerText.trim()).to.equal('Connect');
+    const slotted = await fixture<SocialLinkButton>(
+      html`<social-link-button label="Connect">Link <b>your</b> accounts</social-link-button>`,
+    );
+    const slot = button(slotted).querySelector('slot')!;
+    const shown = slot.assignedNodes({ flatten: true }).map((n) => n.textContent).join('');
+    expect(shown).to.equal('Link your accounts');
+    expect(button(slotted).getBoundingClientRect().width).to.be.greaterThan(
+      button(labelled).getBoundingClientRect().width,
+    );
+    await expect(slotted).to.be.accessible();
+  });
+
+  it('reflects disabled and disables the button', async () => {
+    const el = await fixture<SocialLinkButton>(html`<social-link-button></social-link-button>`);
+    expect(button(el).disabled).to.be.false;
+    el.disabled = true;
+    await el.updateComplete;
+    expect(el.hasAttribute('disabled')).to.be.true;
+    expect(button(el).disabled).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
+  it('reflects state as idle', async () => {
+    const el = await fixture<SocialLinkButton>(html`<social-link-button></social-link-button>`);
+    expect(el.state).to.equal('idle');
+    expect(el.getAttribute('state')).to.equal('idle');
+  });
+});
+
+describe('appearance', () => {
+  afterEach(() => emulateMediaFeatures());
+
+  it('is accessible while loading', async () => {
+    const profile = mockEndpoint();
+    await profile.answer({ body: {}, delay: 1000 });
+    const el = await fixture<SocialLinkButton>(
+      html`<social-link-button profile-endpoint=${profile.url}></social-link-button>`,
+    );
+    const list = el.shadowRoot!.querySelector('[part="networks"]')!;
+    expect(list.getAttribute('aria-busy')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('[data-network="x"], [data-network="twitter"]')!.getAttribute('aria-label')).to.equal(
+      'X: checking',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('compact shows icons only, with names as tooltips and accessible names', async () => {
+    const el = await loadedElement(
+      (url) => html`<social-link-button compact profile-endpoint=${url}></social-link-button>`,
+    );
+    const linkedin = el.shadowRoot!.querySelector<HTMLElement>('[data-network="linkedin"]')!;
+    expect(linkedin.title).to.equal('LinkedIn: linked as Acme Corp');
+    expect(linkedin.getAttribute('aria-label')).to.equal('LinkedIn: linked as Acme Corp');
+    expect(linkedin.querySelector<HTMLElement>('.text')!.offsetParent).to.equal(null);
+    expect(linkedin.querySelector<HTMLElement>('[part="icon"]')!.offsetWidth).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes --social-link-button-* custom properties and ::part styles', async () => {
+    const el = await loadedElement(
+      (url) => html`<social-link-button
+        profile-endpoint=${url}
+        style="--social-link-button-accent: rgb(1, 2, 3); --social-link-button-radius: 3px"
+      ></social-link-button>`,
+    );
+    const style = getComputedStyle(button(el));
+    expect(style.backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(style.borderTopLeftRadius).to.equal('3px');
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('social-link-button::part(network-linked) { outline: 4px solid rgb(9, 9, 9); }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const linked = el.shadowRoot!.querySelector('[data-network="linkedin"]')!;
+    const unlinked = el.shadowRoot!.querySelector('[data-network="tiktok"]')!;
+    expect(getComputedStyle(linked).outlineColor).to.equal('rgb(9, 9, 9)');
+    expect(getComputedStyle(unlinked).outlineStyle).to.equal('none');
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  });
+
+  it('follows prefers-color-scheme: dark', async () => {
+    const el = await loadedElement((url) => html`<social-link-button profile-endpoint=${url}></social-link-button>`);
+    const row = el.shadowRoot!.querySelector('[data-network="tiktok"]')!;
+    const light = getComputedStyle(row).backgroundColor;
+    await emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    const dark = getComputedStyle(row).backgroundColor;
+    expect(light).to.equal('rgb(255, 255, 255)');
+    expect(dark).to.not.equal(light);
+    await expect(el).to.be.accessible();
+  });
+
+  it('stays readable in forced colors: linked state is not told by colour alone', async () => {
+    const el = await loadedElement((url) => html`<social-link-button profile-endpoint=${url}></social-link-button>`);
+    await emulateMediaFeatures([{ name: 'forced-colors', value: 'active' }]);
+    expect(matchMedia('(forced-colors: active)').matches).to.be.true;
+    const linked = el.shadowRoot!.querySelector('[data-network="linkedin"]')!;
+    const unlinked = el.shadowRoot!.querySelector('[data-network="tiktok"]')!;
+    // A check badge and the status text mark linked networks in any colour scheme.
+    expect(linked.querySelector('.badge')).to.not.equal(null);
+    expect(unlinked.querySelector('.badge')).to.equal(null);
+    const icon = getComputedStyle(linked.querySelector('[part="icon"]')!);
+    expect(icon.borderTopStyle).to.equal('solid');
+    expect(icon.color).to.not.equal(icon.backgroundColor);
+    await expect(el).to.be.accessible();
+  });
+});

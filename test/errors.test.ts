@@ -1,0 +1,136 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/index.js';
+import type { SocialLinkButton, SocialLinkErrorDetail } from '../src/index.js';
+import { mockEndpoint, type MockAnswer } from './helpers.js';
+
+async function failWith(answer: MockAnswer, attributes: { timeout?: number } = {}) {
+  const profile = mockEndpoint();
+  await profile.answer(answer);
+  const errors: SocialLinkErrorDetail[] = [];
+  const el = await fixture<SocialLinkButton>(
+    html`<social-link-button
+      profile-endpoint=${profile.url}
+      timeout=${attributes.timeout ?? 15000}
+      @social-link-error=${(e: CustomEvent<SocialLinkErrorDetail>) => errors.push(e.detail)}
+    ></social-link-button>`,
+  );
+  await waitUntil(() => errors.length > 0, 'no social-link-error', { timeout: 5000 });
+  await el.updateComplete;
+  return { el, errors, profile };
+}
+
+function errorBox(el: SocialLinkButton) {
+  return el.shadowRoot!.querySelector<HTMLElement>('[part="error"]');
+}
+
+describe('errors', () => {
+  it('a 500 is request-failed with its status, shown with a retry that recovers', async () => {
+    const { el, errors, profile } = await failWith({ status: 500, raw: 'Internal error' });
+    expect(errors).to.deep.equal([
+      { code: 'request-failed', message: 'Loading the link status failed (HTTP 500).', status: 500 },
+    ]);
+    expect(errorBox(el)!.textContent).to.contain('Loading the link status failed (HTTP 500).');
+    expect(el.shadowRoot!.querySelector('[data-network="tiktok"]')!.getAttribute('aria-label')).to.equal(
+      'TikTok: status unavailable',
+    );
+    await expect(el).to.be.accessible();
+
+    await profile.answer({ body: { activeSocialAccounts: ['tiktok'] } });
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await waitUntil(() => el.linked.includes('tiktok'), 'retry did not re-read');
+    await el.updateComplete;
+    expect(errorBox(el)).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[data-network="tiktok"]')!.hasAttribute('data-linked')).to.be.true;
+  });
+
+  it("a 4xx shows the server's message", async () => {
+    const { el, errors } = await failWith({
+      status: 403,
+      body: { status: 'error', code: 403, message: 'Sign in again to see your accounts.' },
+    });
+    expect(errors[0]).to.deep.equal({
+      code: 'request-failed',
+      message: 'Sign in again to see your accounts.',
+      status: 403,
+    });
+    expect(errorBox(el)!.textContent).to.contain('Sign in again to see your accounts.');
+  });
+
+  it('a 200 with status "error" is request-failed with its message', async () => {
+    const { errors } = await failWith({
+      body: { action: 'request', status: 'error', code: 188, message: 'Profile-Key missing.' },
+    });
+    expect(errors[0].code).to.equal('request-failed');
+    expect(errors[0].message).to.equal('Profile-Key missing.');
+  });
+
+  it('a network error is request-failed', async () => {
+    const errors: SocialLinkErrorDetail[] = [];
+    const el = await fixture<SocialLinkButton>(
+      html`<social-link-button
+        profile-endpoint="http://127.0.0.1:9/profile"
+        @social-link-error=${(e: CustomEvent<SocialLinkErrorDetail>) => errors.push(e.detail)}
+      ></social-link-button>`,
+    );
+    await waitUntil(() => errors.length > 0, 'no social-link-error', { timeout: 5000 });
+    expect(errors[0].code).to.equal('request-failed');
+    expect(errors[0].status).to.equal(undefined);
+    await el.updateComplete;
+    expect(errorBox(el)).to.not.equal(null);
+  });
+
+  it('non-JSON is invalid-response', async () => {
+    const { el, errors } = await failWith({ raw: '<html>Login</html>', type: 'text/html' });
+    expect(errors[0].code).to.equal('invalid-response');
+    expect(errorBox(el)).to.not.equal(null);
+  });
+
+  for (const [what, body] of [
+    ['a string list', { activeSocialAccounts: 'facebook' }],
+    ['an array', [{ platform: 'facebook' }]],
+    ['null', null],
+    ['displayNames without platform', { activeSocialAccounts: [], displayNames: [{ username: 'x' }] }],
+  ] as const) {
+    it(`a wrong shape (${what}) is invalid-response`, async () => {
+      const { errors } = await failWith({ body });
+      expect(errors[0].code).to.equal('invalid-response');
+    });
+  }
+
+  it('a hang past timeout is timeout', async () => {
+    const { el, errors } = await failWith({ delay: 3000, body: {} }, { timeout: 300 });
+    expect(errors).to.have.length(1);
+    expect(errors[0].code).to.equal('timeout');
+    expect(errorBox(el)!.textContent).to.contain('took longer than 0.3 s');
+    await expect(el).to.be.accessible();
+  });
+
+  it('announces the error politely', async () => {
+    const { el } = await failWith({ status: 502 });
+    const live = el.shadowRoot!.querySelector('[role="status"]')!;
+    expect(live.getAttribute('aria-live')).to.equal('polite');
+    expect(live.textContent).to.contain('HTTP 502');
+  });
+
+  it('a bad endpoint URL is an error, not an exception', async () => {
+    const thrown: unknown[] = [];
+    const onError = (e: ErrorEvent) => thrown.push(e.error);
+    const onRejection = (e: PromiseRejectionEvent) => thrown.push(e.reason);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const el = document.createElement('social-link-button');
+      const error = oneEvent(el, 'social-link-error');
+      el.profileEndpoint = 'http://[not a url';
+      document.body.append(el);
+      expect((await error).detail.code).to.equal('request-failed');
+      await el.refresh();
+      el.remove();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(thrown).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+});

@@ -1,0 +1,249 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/index.js';
+import type { SocialLinkButton } from '../src/index.js';
+import { AYRSHARE_USER, mockEndpoint } from './helpers.js';
+
+function items(el: SocialLinkButton) {
+  return [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('[part~="network"]')];
+}
+function item(el: SocialLinkButton, id: string) {
+  return el.shadowRoot!.querySelector<HTMLLIElement>(`[data-network="${id}"]`)!;
+}
+async function loaded(el: SocialLinkButton) {
+  await waitUntil(() => el.shadowRoot!.querySelector('[aria-busy="false"]'), 'status never loaded');
+  await el.updateComplete;
+}
+
+describe('link status', () => {
+  it('GETs profile-endpoint as JSON, with requestInit merged in', async () => {
+    const profile = mockEndpoint();
+    await profile.answer({ body: AYRSHARE_USER });
+    const el = document.createElement('social-link-button');
+    el.requestInit = { headers: { 'X-CSRF-Token': 'csrf-123' }, credentials: 'include' };
+    el.profileEndpoint = profile.url;
+    document.body.append(el);
+    await loaded(el);
+    const [request] = await profile.requests();
+    expect(request.method).to.equal('GET');
+    expect(request.headers.accept).to.equal('application/json');
+    expect(request.headers['x-csrf-token']).to.equal('csrf-123');
+    el.remove();
+  });
+
+  it('shows all 13 networks in the SPEC order by default, with names and icons', async () => {
+    const profile = mockEndpoint();
+    await profile.answer({ body: { activeSocialAccounts: [] } });
+    const el = await fixture<SocialLinkButton>(
+      html`<social-link-button profile-endpoint=${profile.url}></social-link-button>`,
+    );
+    await loaded(el);
+    expect(items(el).map((li) => li.dataset.network)).to.deep.equal([
+      'bluesky', 'facebook', 'gmb', 'instagram', 'linkedin', 'pinterest', 'reddit',
+      'snapchat', 'telegram', 'threads', 'tiktok', 'twitter', 'youtube',
+    ]);
+    expect(item(el, 'gmb').querySelector('[part="name"]')!.textContent).to.equal('Google Business Profile');
+    expect(item(el, 'twitter').querySelector('[part="name"]')!.textContent).to.equal('X');
+    for (const li of items(el)) {
+      const path = li.querySelector('[part="icon"] svg path');
+      expect(path?.getAttribute('d')?.length, li.dataset.network).to.be.greaterThan(50);
+    }
+  });
+
+  it("accepts Ayrshare's GET /api/user answer unchanged and shows who is linked", async () => {
+    const profile = mockEndpoint();
+    await profile.answer({ body: AYRSHARE_USER });
+    const el = await fixture<SocialLinkButton>(
+      html`<social-link-button profile-endpoint=${profile.url}></social-link-button>`,
+    );
+    await loaded(el);
+
+    const linkedin = item(el, 'linkedin');
+    expect(linkedin.getAttribute('part')).to.equal('network network-linked');
+    expect(linkedin.hasAttribute('data-linked')).to.be.true;
+    expect(linkedin.getAttribute('aria-label')).to.equal('LinkedIn: linked as Acme Corp');
+    expect(linkedin.querySelector('[part="account"]')!.textContent!.trim()).to.equal('Acme Corp');
+    expect(linkedin.querySelector<HTMLAnchorElement>('[part="account"] a')!.href).to.equal(
+      'https://www.linkedin.com/company/acme',
+    );
+    expect(linkedin.querySelector<HTMLImageElement>('[part="avatar"]')!.src).to.equal(
+      'https://media.licdn.example.com/acme.png',
+    );
+    expect(linkedin.querySelector('[part="status"]')!.textContent).to.equal('Linked');
+
+    const tiktok = item(el, 'tiktok');
+    expect(tiktok.getAttribute('part')).to.equal('network');
+    expect(tiktok.hasAttribute('data-linked')).to.be.false;
+    expect(tiktok.getAttribute('aria-label')).to.equal('TikTok: not linked');
+    expect(tiktok.querySelector('[part="status"]')!.textContent).to.equal('Not linked');
+
+    expect(item(el, 'facebook').getAttribute('aria-label')).to.equal('Facebook: linked as Acme Page');
+    expect(item(el, 'twitter').getAttribute('aria-label')).to.equal('X: linked as Acme');
+
+    // Unknown ids stay in `linked` but are not rendered.
+    expect(el.linked).to.deep.equal(['facebook', 'linkedin', 'twitter', 'mastodon']);
+    expect(items(el)).to.have.length(13);
+    expect(el.accounts).to.deep.equal([
+      {
+        platform: 'facebook',
+        displayName: 'Acme Page',
+        profileUrl: 'https://www.facebook.com/1044111111111111',
+        userImage: 'https://scontent.example.com/acme.jpg',
+      },
+      {
+        platform: 'linkedin',
+        displayName: 'Acme Corp',
+        profileUrl: 'https://www.linkedin.com/company/acme',
+        userImage: 'https://media.licdn.example.com/acme.png',
+      },
+      {
+        platform: 'twitter',
+        username: 'acme',
+        displayName: 'Acme',
+        profileUrl: 'https://x.com/acme',
+        userImage: 'https://pbs.twimg.example.com/acme.jpg',
+      },
+      { platform: 'mastodon' },
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('treats a missing activeSocialAccounts as none linked', async () => {
+    const profile = mockEndpoint();
+    await profile.answer({ body: { refId: 'x', title: 'Empty' } });
+    const el = await fixture<SocialLinkButton>(
+      html`<social-link-button profile-endpoint=${profile.url}></social-link-button>`,
+    );
+    await loaded(el);
+    expect(el.linked).to.deep.equal([]);
+    expect(el.shadowRoot!.querySelectorAll('[data-linked]')).to.have.length(0);
+    expect(item(el, 'youtube').getAttribute('aria-label')).to.equal('YouTube: not linked');
+  });
+
+  it('uses pageName or username when there is no displayName', async () => {
+    const profile = mockEndpoint();
+    await profile.answer({
+      body: {
+        activeSocialAccounts: ['facebook', 'tiktok', 'reddit'],
+        displayNames: [
+          { platform: 'facebook', pageName: 'Acme Page' },
+          { platform: 'tiktok', username: 'acme.tok' },
+          { platform: 'reddit', displayName: 42 },
+        ],
+      },
+    });
+    const el = await fixture<SocialLinkButton>(
+      html`<social-link-button profile-endpoint=${profile.url}></social-link-button>`,
+    );
+    await loaded(el);
+    expect(item(el, 'facebook').getAttribute('aria-label')).to.equal('Facebook: linked as Acme Page');
+    expect(item(el, 'tiktok').getAttribute('aria-label')).to.equal('TikTok: linked as acme.tok');
+    expect(item(el, 'reddit').getAttribute('aria-label')).to.equal('Reddit: linked');
+  });
+
+  it('shows only the listed networks, in their order, understanding aliases', async () => {
+    const profile = mockEndpoint();
+    await profile.answer({ body: { activeSocialAccounts: ['twitter', 'gmb'] } });
+    const el = await fixture<SocialLinkButton>(
+      html`<social-link-button
+        profile-endpoint=${profile.url}
+        networks="youtube, x google  nope linkedin"
+      ></social-link-button>`,
+    );
+    await loaded(el);
+    expect(items(el).map((li) => li.dataset.network)).to.deep.equal([
+      'youtube', 'twitter', 'gmb', 'linkedin',
+    ]);
+    expect(item(el, 'twitter').hasAttribute('data-linked')).to.be.true;
+
+    el.networks = ['instagram', 'tiktok'];
+    await el.updateComplete;
+    expect(items(el).map((li) => li.dataset.network)).to.deep.equal(['instagram', 'tiktok']);
+  });
+
+  it('shows no status list without profile-endpoint, and requests nothing', async () => {
+    const el = await fixture<SocialLinkButton>(html`<social-link-button></social-link-button>`);
+    expect(el.shadowRoot!.querySelector('[part="networks"]')).to.equal(null);
+    expect(el.linked).to.deep.equal([]);
+    await el.refresh();
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('changes', () => {
+  it('emits social-link-change on a later read, not on the first, and announces it', async () => {
+    const profile = mockEndpoint();
+    await profile.answer({ body: { activeSocialAccounts: ['facebook', 'twitter'] } });
+    let changes = 0;
+    const el = await fixture<SocialLinkButton>(
+      html`<social-link-button
+        profile-endpoint=${profile.url}
+        @social-link-change=${() => changes++}
+      ></social-link-button>`,
+    );
+    await loaded(el);
+    expect(changes).to.equal(0);
+
+    await profile.answer({ body: { activeSocialAccounts: ['twitter', 'youtube'] } });
+    const event = oneEvent(el, 'social-link-change');
+    await el.refresh();
+    const { detail, bubbles, composed } = await event;
+    expect({ bubbles, composed }).to.deep.equal({ bubbles: true, composed: true });
+    expect(detail).to.deep.equal({ linked: ['twitter', 'youtube'], added: ['youtube'], removed: ['facebook'] });
+    expect(el.linked).to.deep.equal(['twitter', 'youtube']);
+    await el.updateComplete;
+    expect(item(el, 'youtube').hasAttribute('data-linked')).to.be.true;
+    expect(item(el, 'facebook').hasAttribute('data-linked')).to.be.false;
+    const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    expect(live.textContent).to.equal('YouTube linked. Facebook unlinked.');
+
+    // The same set again is no change.
+    await el.refresh();
+    expect(changes).to.equal(1);
+  });
+
+  it('shares one in-flight request between instances and re-renders them all', async () => {
+    const profile = mockEndpoint();
+    await profile.answer({ body: { activeSocialAccounts: ['facebook'] }, delay: 150 });
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <social-link-button profile-endpoint=${profile.url}></social-link-button>
+      <social-link-button profile-endpoint=${profile.url} compact></social-link-button>
+      <social-link-button profile-endpoint=${profile.absoluteUrl} networks="facebook tiktok"></social-link-button>
+    </div>`);
+    const elements = [...wrapper.querySelectorAll('social-link-button')];
+    for (const el of elements) await loaded(el);
+    expect(await profile.requests()).to.have.length(1);
+
+    await profile.answer({ body: { activeSocialAccounts: ['facebook', 'tiktok'] } });
+    const heard = elements.map((el) => oneEvent(el, 'social-link-change'));
+    await elements[1].refresh();
+    const details = await Promise.all(heard);
+    expect(details.map((e) => e.detail.added)).to.deep.equal([['tiktok'], ['tiktok'], ['tiktok']]);
+    expect(await profile.requests()).to.have.length(2);
+    for (const el of elements) {
+      await el.updateComplete;
+      expect(item(el, 'tiktok').hasAttribute('data-linked')).to.be.true;
+    }
+  });
+
+  it('drops an answer that arrives after profile-endpoint changed', async () => {
+    const slow = mockEndpoint();
+    const fast = mockEndpoint();
+    await slow.answer({ body: { activeSocialAccounts: ['facebook'] }, delay: 400 });
+    await fast.answer({ body: { activeSocialAccounts: ['youtube'] } });
+    const events: string[] = [];
+    const el = await fixture<SocialLinkButton>(
+      html`<social-link-button
+        profile-endpoint=${slow.url}
+        @social-link-change=${() => events.push('change')}
+        @social-link-error=${() => events.push('error')}
+      ></social-link-button>`,
+    );
+    el.profileEndpoint = fast.url;
+    await loaded(el);
+    expect(el.linked).to.deep.equal(['youtube']);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(el.linked).to.deep.equal(['youtube']);
+    expect(item(el, 'facebook').hasAttribute('data-linked')).to.be.false;
+    expect(events).to.deep.equal([]);
+  });
+});

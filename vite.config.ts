@@ -1,0 +1,46 @@
+import { defineConfig, type Plugin } from 'vite';
+import { createDemoProfileApi } from './demo/profile-api.js';
+
+const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/];
+
+function demoEndpoints(): Plugin {
+  return {
+    name: 'social-link-button-demo-endpoints',
+    configureServer(server) {
+      server.middlewares.use(createDemoProfileApi());
+    },
+  };
+}
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'build' && mode === 'iife') {
+    // Script-tag file: everything inlined, registers the element, global `SocialLinkButton`.
+    return {
+      build: {
+        emptyOutDir: false,
+        lib: {
+          entry: 'src/iife.ts',
+          formats: ['iife'],
+          name: 'SocialLinkButton',
+          fileName: () => 'social-link-button.iife.js',
+        },
+      },
+    };
+  }
+  if (command === 'build') {
+    // npm entry points: ESM with lit and zod left to the host's bundler.
+    return {
+      build: {
+        lib: {
+          entry: { index: 'src/index.ts' },
+          formats: ['es'],
+        },
+        rolldownOptions: { external },
+      },
+    };
+  }
+  return {
+    plugins: [demoEndpoints()],
+    server: { host: '127.0.0.1', port: 5173 },
+  };
+});

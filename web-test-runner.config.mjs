@@ -1,0 +1,60 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { mockServer } from './test/mock-server.mjs';
+import { mediaFeaturesPlugin } from './test/media-plugin.mjs';
+
+// Writes the pass/fail counts for scripts/test.mjs, which prints the run's final line.
+function countingReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      const walk = (suite) => {
+        for (const test of suite.tests) {
+          if (test.skipped) continue;
+          if (test.passed) passed++;
+          else failed++;
+        }
+        for (const child of suite.suites) walk(child);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load or threw outside a test counts as one failure.
+        if (!session.passed && (!session.testResults || session.errors?.length)) failed++;
+      }
+      mkdirSync('test-results', { recursive: true });
+      writeFileSync('test-results/browser.json', JSON.stringify({ passed, failed }));
+    },
+  };
+}
+
+export default {
+  files: ['test/**/*.test.ts', 'test/**/*.test.html'],
+  nodeResolve: true,
+  concurrency: 1,
+  testsFinishTimeout: 180000,
+  testFramework: { config: { timeout: 20000 } },
+  plugins: [mediaFeaturesPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  middleware: [mockServer()],
+  reporters: [defaultReporter(), countingReporter()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-sync',
+        ],
+        // puppeteer turns the popup blocker off by default; our popup tests need it on.
+        ignoreDefaultArgs: ['--disable-popup-blocking'],
+      },
+    }),
+  ],
+};
