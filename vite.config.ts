@@ -41,6 +41,8 @@ export default defineConfig(({ command, mode }) => {
   }
   return {
     plugins: [demoEndpoints()],
+    // Only the demo page: the test pages import the test runner, which Vite cannot bundle.
+    optimizeDeps: { entries: ['index.html'] },
     server: { host: '127.0.0.1', port: 5173 },
   };
 });
