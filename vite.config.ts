@@ -27,12 +27,26 @@ export default defineConfig(({ command, mode }) => {
       },
     };
   }
+  if (command === 'build' && mode === 'iife-callback') {
+    // The callback page's script-tag file.
+    return {
+      build: {
+        emptyOutDir: false,
+        lib: {
+          entry: 'src/callback-iife.ts',
+          formats: ['iife'],
+          name: 'SocialLinkCallback',
+          fileName: () => 'social-link-callback.iife.js',
+        },
+      },
+    };
+  }
   if (command === 'build') {
     // npm entry points: ESM with lit and zod left to the host's bundler.
     return {
       build: {
         lib: {
-          entry: { index: 'src/index.ts' },
+          entry: { index: 'src/index.ts', callback: 'src/callback-auto.ts' },
           formats: ['es'],
         },
         rolldownOptions: { external },

@@ -1,6 +1,8 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
-import type { SocialLinkErrorDetail } from './internal/errors.js';
+import { SocialLinkFailure, type SocialLinkErrorDetail } from './internal/errors.js';
+import { RequestAborted, requestJson } from './internal/http.js';
 import { icons } from './internal/icons.js';
+import { LinkFlow, type LinkFlowState } from './internal/link-flow.js';
 import { NETWORK_IDS, NETWORKS, toNetworkId, type NetworkId } from './internal/networks.js';
 import {
   readStatus,
@@ -15,7 +17,14 @@ import { styles } from './styles.js';
 import { VERSION } from './version.js';
 
 export type { LinkedAccount } from './internal/profile-status.js';
-export type SocialLinkState = 'idle' | 'opening' | 'open';
+export type SocialLinkState = LinkFlowState;
+
+interface Problem {
+  detail: SocialLinkErrorDetail;
+  /** What the error box's button does. */
+  retry: () => void;
+  source: 'status' | 'flow' | 'unlink';
+}
 
 // Lists in attributes are space- or comma-separated (SPEC section 2).
 const listConverter = {
@@ -94,9 +103,11 @@ export class SocialLinkButton extends LitElement {
     compact: { type: Boolean, reflect: true },
     requestInit: { attribute: false },
     status: { state: true },
-    error: { state: true },
+    problem: { state: true },
     loading: { state: true },
     announcement: { state: true },
+    confirming: { state: true },
+    unlinking: { state: true },
   };
 
   /** Host URL that returns a fresh linking URL (POST). */
@@ -127,13 +138,25 @@ export class SocialLinkButton extends LitElement {
   declare requestInit: RequestInit | undefined;
 
   declare private status: ProfileStatus | undefined;
-  declare private error: SocialLinkErrorDetail | undefined;
+  declare private problem: Problem | undefined;
   declare private loading: boolean;
   declare private announcement: string;
+  /** The network whose unlink awaits confirmation. */
+  declare private confirming: string | undefined;
+  /** The network being unlinked. */
+  declare private unlinking: string | undefined;
 
-  private flowState: SocialLinkState = 'idle';
+  private readonly flow = new LinkFlow({
+    settings: this,
+    requestUpdate: () => this.requestUpdate(),
+    refresh: () => this.refresh(),
+    emit: (type, detail) => this.emit(type, detail),
+    reportFlowError: (detail) =>
+      this.report({ detail, source: 'flow', retry: () => this.open() }),
+  });
   private unsubscribe: (() => void) | undefined;
   private subscribedEndpoint: string | undefined;
+  private unlinkController: AbortController | undefined;
 
   constructor() {
     super();
@@ -149,7 +172,7 @@ export class SocialLinkButton extends LitElement {
 
   /** `idle`, `opening` (fetching the linking URL) or `open` (waiting on the popup); reflected. */
   get state(): SocialLinkState {
-    return this.flowState;
+    return this.flow.state;
   }
 
   /** Networks linked, per the last status read. */
@@ -169,9 +192,31 @@ export class SocialLinkButton extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.subscribedEndpoint = undefined;
+    // A move (remove and insert in the same task) keeps the flow and the status; only an
+    // element that stays out of the document lets go of its popup, timers and requests.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.flow.teardown();
+      this.unlinkController?.abort();
+      this.unsubscribe?.();
+      this.unsubscribe = undefined;
+      this.subscribedEndpoint = undefined;
+    });
+  }
+
+  /**
+   * Opens the linking page. Call it from a user gesture (a click or key press handler): outside
+   * one, browsers block popups, and the element shows Continue instead.
+   */
+  open(): void {
+    if (this.disabled) return;
+    if (this.problem?.source === 'flow') this.problem = undefined;
+    this.flow.open();
+  }
+
+  /** Closes the linking popup and ends the flow. */
+  close(): void {
+    this.flow.close();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -179,7 +224,7 @@ export class SocialLinkButton extends LitElement {
   }
 
   override updated(): void {
-    if (this.getAttribute('state') !== this.flowState) this.setAttribute('state', this.flowState);
+    if (this.getAttribute('state') !== this.flow.state) this.setAttribute('state', this.flow.state);
   }
 
   /** Re-reads the link status. Never rejects; failures arrive as `social-link-error`. */
@@ -210,24 +255,28 @@ export class SocialLinkButton extends LitElement {
     this.unsubscribe = undefined;
     this.subscribedEndpoint = endpoint;
     this.status = undefined;
-    this.error = undefined;
+    if (this.problem?.source === 'status') this.problem = undefined;
     this.loading = false;
     if (!endpoint) return;
     this.unsubscribe = subscribe(endpoint, (result) => this.applyStatus(result));
     void this.refresh();
   }
 
+  private report(problem: Problem): void {
+    this.problem = problem;
+    this.announcement = problem.detail.message;
+    this.emit('social-link-error', { ...problem.detail });
+  }
+
   private applyStatus(result: StatusResult): void {
     this.loading = false;
     if ('error' in result) {
-      this.error = result.error;
-      this.announcement = result.error.message;
-      this.emit('social-link-error', { ...result.error });
+      this.report({ detail: result.error, source: 'status', retry: () => void this.refresh() });
       return;
     }
     const previous = this.status;
     this.status = result.status;
-    this.error = undefined;
+    if (this.problem?.source === 'status') this.problem = undefined;
     if (!previous) return;
     const added = result.status.linked.filter((id) => !previous.linked.includes(id));
     const removed = previous.linked.filter((id) => !result.status.linked.includes(id));
@@ -244,6 +293,54 @@ export class SocialLinkButton extends LitElement {
     return known ? NETWORKS[known].name : id;
   }
 
+  private async unlink(platform: string): Promise<void> {
+    const endpoint = this.unlinkEndpoint;
+    if (!endpoint || this.unlinking) return;
+    this.confirming = undefined;
+    this.unlinking = platform;
+    if (this.problem?.source === 'unlink') this.problem = undefined;
+    const controller = new AbortController();
+    this.unlinkController = controller;
+    try {
+      await requestJson({
+        url: endpoint,
+        method: 'DELETE',
+        body: { platform },
+        requestInit: this.requestInit,
+        timeout: this.timeout,
+        signal: controller.signal,
+        purpose: `unlinking ${this.networkName(platform)}`,
+        emptyOk: true,
+      });
+      this.unlinking = undefined;
+      await this.refresh();
+    } catch (error) {
+      this.unlinking = undefined;
+      if (error instanceof RequestAborted) return;
+      const detail =
+        error instanceof SocialLinkFailure
+          ? error.toDetail()
+          : { code: 'request-failed' as const, message: `Unlinking ${this.networkName(platform)} failed.` };
+      this.report({ detail, source: 'unlink', retry: () => void this.unlink(platform) });
+    } finally {
+      if (this.unlinkController === controller) this.unlinkController = undefined;
+    }
+  }
+
+  /** Shows or hides the confirmation for `id`, keeping focus on the control that replaced the
+   * one just pressed. */
+  private async setConfirming(id: string, confirming: boolean): Promise<void> {
+    this.confirming = confirming ? id : undefined;
+    await this.updateComplete;
+    this.renderRoot
+      .querySelector<HTMLElement>(`[data-network="${id}"] [part~="${confirming ? 'confirm-unlink' : 'unlink'}"]`)
+      ?.focus();
+  }
+
+  private onIntent = (): void => {
+    if (this.prefetch === 'intent' && !this.disabled) this.flow.prefetch();
+  };
+
   private emit<K extends keyof SocialLinkEventMap>(
     type: K,
     detail: SocialLinkEventMap[K]['detail'],
@@ -259,20 +356,67 @@ export class SocialLinkButton extends LitElement {
 
   override render() {
     return html`<div part="base" class="base">
-      <button part="button" class="button" type="button" ?disabled=${this.disabled}>
+      <button
+        part="button"
+        class="button"
+        type="button"
+        ?disabled=${this.disabled}
+        aria-busy=${this.flow.state === 'opening' ? 'true' : 'false'}
+        @click=${() => this.open()}
+        @pointerenter=${this.onIntent}
+        @focus=${this.onIntent}
+        @touchstart=${this.onIntent}
+      >
         <span part="label"><slot>${this.label}</slot></span>
       </button>
       ${this.subscribedEndpoint ? this.renderNetworks() : nothing}
-      ${this.error
-        ? html`<div part="error" class="error">
-            <span>${this.error.message}</span>
-            <button part="retry" class="retry" type="button" @click=${() => void this.refresh()}>
-              Try again
-            </button>
-          </div>`
-        : nothing}
+      ${this.problem ? this.renderProblem(this.problem) : nothing}
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
+  }
+
+  private renderProblem(problem: Problem) {
+    const blocked = problem.detail.code === 'popup-blocked';
+    // Continue holds no URL: its click is a fresh gesture that opens the linking page.
+    return html`<div part="error" class="error" data-code=${problem.detail.code}>
+      <span>${problem.detail.message}</span>
+      <button
+        part=${blocked ? 'retry continue' : 'retry'}
+        class="retry"
+        type="button"
+        @click=${problem.retry}
+        @pointerenter=${blocked ? this.onIntent : nothing}
+      >
+        ${blocked ? 'Continue' : 'Try again'}
+      </button>
+    </div>`;
+  }
+
+  private renderUnlink(id: NetworkId, name: string) {
+    if (this.unlinking === id) {
+      return html`<span class="unlink"><span part="unlink-progress">Unlinking…</span></span>`;
+    }
+    if (this.confirming === id) {
+      return html`<span class="unlink" role="group" aria-label=${`Unlink ${name}?`}>
+        <span class="confirm-text">Unlink ${name}?</span>
+        <button part="confirm-unlink" class="small danger" type="button" @click=${() => void this.unlink(id)}>
+          Unlink
+        </button>
+        <button part="cancel-unlink" class="small" type="button" @click=${() => void this.setConfirming(id, false)}>
+          Cancel
+        </button>
+      </span>`;
+    }
+    return html`<button
+      part="unlink"
+      class="small"
+      type="button"
+      aria-label=${`Unlink ${name}`}
+      ?disabled=${Boolean(this.unlinking)}
+      @click=${() => void this.setConfirming(id, true)}
+    >
+      Unlink
+    </button>`;
   }
 
   private renderNetworks() {
@@ -293,7 +437,7 @@ export class SocialLinkButton extends LitElement {
     const account = status?.accounts.find((a) => a.platform === id);
     const who = accountName(account);
     const summary = !status
-      ? this.error
+      ? this.problem?.source === 'status'
         ? `${name}: status unavailable`
         : `${name}: checking`
       : linked
@@ -338,6 +482,7 @@ export class SocialLinkButton extends LitElement {
           : nothing}
       </span>
       <span part="status" class="status">${!status ? '' : linked ? 'Linked' : 'Not linked'}</span>
+      ${linked && this.unlinkEndpoint ? this.renderUnlink(id, name) : nothing}
     </li>`;
   }
 }

@@ -186,6 +186,30 @@ export const styles = [
       color: var(--_linked);
       font-weight: 600;
     }
+    .unlink {
+      display: inline-flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.35rem;
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+    .small {
+      padding: 0.2rem 0.6rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: transparent;
+      color: var(--_text);
+      font-size: 0.875em;
+    }
+    .small:disabled {
+      cursor: not-allowed;
+      opacity: 0.55;
+    }
+    .danger {
+      border-color: var(--_error);
+      color: var(--_error);
+    }
     .error {
       display: flex;
       flex-wrap: wrap;
@@ -216,7 +240,9 @@ export const styles = [
       background: none;
     }
     :host([compact]) .text,
-    :host([compact]) .status {
+    :host([compact]) .status,
+    :host([compact]) .unlink,
+    :host([compact]) .small {
       display: none;
     }
 
@@ -242,7 +268,31 @@ export const styles = [
       .network[data-linked] .status {
         color: CanvasText;
       }
-      .error {
+      .unlink {
+      display: inline-flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.35rem;
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+    .small {
+      padding: 0.2rem 0.6rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: transparent;
+      color: var(--_text);
+      font-size: 0.875em;
+    }
+    .small:disabled {
+      cursor: not-allowed;
+      opacity: 0.55;
+    }
+    .danger {
+      border-color: var(--_error);
+      color: var(--_error);
+    }
+    .error {
         color: CanvasText;
         border-color: CanvasText;
       }

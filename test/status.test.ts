@@ -10,7 +10,7 @@ function item(el: SocialLinkButton, id: string) {
   return el.shadowRoot!.querySelector<HTMLLIElement>(`[data-network="${id}"]`)!;
 }
 async function loaded(el: SocialLinkButton) {
-  await waitUntil(() => el.shadowRoot!.querySelector('[aria-busy="false"]'), 'status never loaded');
+  await waitUntil(() => el.shadowRoot!.querySelector('[part="networks"][aria-busy="false"]'), 'status never loaded');
   await el.updateComplete;
 }
 

@@ -11,6 +11,8 @@ export interface JsonRequest {
   signal?: AbortSignal;
   /** What the request is for, in the error sentence: "the link status". */
   purpose: string;
+  /** An empty 2xx body is fine (unlink answers may carry none). */
+  emptyOk?: boolean;
 }
 
 /** Thrown when `signal` aborted the request: not an error to report. */
@@ -39,7 +41,7 @@ function parseJson(text: string): unknown {
  * that is not JSON `invalid-response`, no complete answer within `timeout` ms `timeout`.
  */
 export async function requestJson(request: JsonRequest): Promise<unknown> {
-  const { url, method, body, requestInit = {}, timeout, signal, purpose } = request;
+  const { url, method, body, requestInit = {}, timeout, signal, purpose, emptyOk } = request;
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -91,6 +93,7 @@ export async function requestJson(request: JsonRequest): Promise<unknown> {
         response.status,
       );
     }
+    if (json === undefined && emptyOk && text.trim() === '') return undefined;
     if (json === undefined) {
       throw new SocialLinkFailure('invalid-response', `The server's answer for ${purpose} is not JSON.`);
     }

@@ -1,0 +1,68 @@
+// The callback page script (SPEC section 5). The host serves it on the page it gives the
+// provider as `redirect`; importing this module (or loading dist/social-link-callback.iife.js)
+// tells the element the user is done and closes the popup.
+import { CALLBACK_CHANNEL, CALLBACK_MESSAGE_TYPE } from './internal/callback-protocol.js';
+
+export interface CallbackOptions {
+  /** Where the "You can close this window" page links back to (default: this origin's root). */
+  returnUrl?: string;
+  /** How long to wait for the window to close before showing that page, in ms. */
+  fallbackDelay?: number;
+}
+
+/**
+ * Sends `{ type: "social-link-button:done" }` to `window.opener` (at this page's own origin) and
+ * on the `social-link-button` BroadcastChannel — the one that still arrives when a
+ * Cross-Origin-Opener-Policy page in the popup cut the opener link — then closes the window.
+ */
+export function completeLink(options: CallbackOptions = {}): void {
+  if (typeof window === 'undefined') return;
+  const message = { type: CALLBACK_MESSAGE_TYPE };
+  try {
+    window.opener?.postMessage(message, location.origin);
+  } catch {
+    // an opener on another origin, or gone
+  }
+  try {
+    const channel = new BroadcastChannel(CALLBACK_CHANNEL);
+    channel.postMessage(message);
+    channel.close();
+  } catch {
+    // no BroadcastChannel
+  }
+  window.close();
+  // Browsers refuse to close a window that script did not open (after COOP, or in a tab).
+  setTimeout(() => {
+    if (!window.closed) showCloseMessage(options.returnUrl ?? '/');
+  }, options.fallbackDelay ?? 300);
+}
+
+function showCloseMessage(returnUrl: string): void {
+  const doc = document;
+  const ready = () => {
+    const main = doc.createElement('main');
+    main.setAttribute('role', 'status');
+    Object.assign(main.style, {
+      margin: '20vh auto',
+      maxWidth: '28rem',
+      padding: '0 1rem',
+      font: '16px/1.5 system-ui, sans-serif',
+      textAlign: 'center',
+    });
+    const heading = doc.createElement('h1');
+    heading.textContent = 'Your accounts are linked';
+    Object.assign(heading.style, { fontSize: '1.25rem' });
+    const text = doc.createElement('p');
+    text.textContent = 'You can close this window.';
+    const back = doc.createElement('a');
+    back.href = returnUrl;
+    back.textContent = 'Return to the app';
+    const para = doc.createElement('p');
+    para.append(back);
+    main.append(heading, text, para);
+    doc.body.replaceChildren(main);
+    doc.title = 'You can close this window';
+  };
+  if (doc.body) ready();
+  else doc.addEventListener('DOMContentLoaded', ready, { once: true });
+}

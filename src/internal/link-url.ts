@@ -1,0 +1,110 @@
+import * as z from 'zod/mini';
+import { SocialLinkFailure } from './errors.js';
+import { requestJson } from './http.js';
+import { isLoopback } from './safe-url.js';
+
+/** Ayrshare's own linking page; white-labelled hosts are added through `allowed-hosts`. */
+export const DEFAULT_ALLOWED_HOSTS = ['profile.ayrshare.com'];
+
+// Without `expiresAt` a URL counts as fresh for 4 minutes (Ayrshare's default lifetime is 5).
+const DEFAULT_LIFETIME_MS = 4 * 60_000;
+// Margin so a URL is not opened seconds before it expires.
+const EXPIRY_MARGIN_MS = 10_000;
+
+/**
+ * The jwt-endpoint's answer (SPEC section 3): Ayrshare's generateJWT and link-session answers
+ * pass unchanged; only `url` and `expiresAt` are read.
+ */
+const linkUrlAnswer = z.object({
+  url: z.string(),
+  expiresAt: z.catch(z.optional(z.string()), undefined),
+});
+
+export interface LinkUrl {
+  /** The bearer URL: kept in memory only, never in an event, attribute, log or storage. */
+  readonly href: string;
+  readonly expiresAt: number;
+}
+
+function hostMatches(url: URL, entry: string): boolean {
+  const wanted = entry.trim().toLowerCase();
+  if (!wanted) return false;
+  if (wanted.startsWith('*.')) {
+    const suffix = wanted.slice(1);
+    return url.hostname.endsWith(suffix) && url.hostname.length > suffix.length;
+  }
+  // An entry with a port matches hostname and port; without one, the hostname on any port.
+  const withPort = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(wanted);
+  if (withPort) return url.hostname === withPort[1] && (url.port || defaultPort(url)) === withPort[2];
+  return url.hostname === wanted;
+}
+
+function defaultPort(url: URL): string {
+  return url.protocol === 'https:' ? '443' : url.protocol === 'http:' ? '80' : '';
+}
+
+/**
+ * Whether `value` may be opened as the linking page (SPEC section 6): https on an allowed host,
+ * or http on an allowed loopback host. Also used for the origin of provider messages.
+ */
+export function trustedUrl(value: string, allowedHosts: readonly string[]): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (url.username || url.password) return undefined;
+  const schemeOk = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url));
+  if (!schemeOk) return undefined;
+  return allowedHosts.some((entry) => hostMatches(url, entry)) ? url : undefined;
+}
+
+export function isFresh(linkUrl: LinkUrl, now = Date.now()): boolean {
+  return now < linkUrl.expiresAt - EXPIRY_MARGIN_MS;
+}
+
+export interface LinkUrlRequest {
+  endpoint: string;
+  allowedHosts: readonly string[];
+  requestInit?: RequestInit;
+  timeout: number;
+  signal?: AbortSignal;
+}
+
+/** POSTs the jwt-endpoint and returns a checked linking URL, or throws a SocialLinkFailure. */
+export async function fetchLinkUrl(request: LinkUrlRequest): Promise<LinkUrl> {
+  const fetchedAt = Date.now();
+  const answer = await requestJson({
+    url: request.endpoint,
+    method: 'POST',
+    body: { origin: location.origin },
+    requestInit: request.requestInit,
+    timeout: request.timeout,
+    signal: request.signal,
+    purpose: 'the linking page',
+  });
+  const parsed = linkUrlAnswer.safeParse(answer);
+  if (!parsed.success) {
+    throw new SocialLinkFailure('invalid-response', 'The linking URL answer does not have the expected shape.');
+  }
+  const url = trustedUrl(parsed.data.url, request.allowedHosts);
+  if (!url) {
+    // The sentence names the host only: the URL itself carries the bearer token.
+    let host = 'an unknown address';
+    try {
+      host = new URL(parsed.data.url).host || host;
+    } catch {
+      // not a URL at all
+    }
+    throw new SocialLinkFailure(
+      'untrusted-url',
+      `The linking page is on ${host}, which is not an allowed host; nothing was opened.`,
+    );
+  }
+  const expiry = parsed.data.expiresAt ? Date.parse(parsed.data.expiresAt) : Number.NaN;
+  return {
+    href: url.href,
+    expiresAt: Number.isFinite(expiry) ? expiry : fetchedAt + DEFAULT_LIFETIME_MS,
+  };
+}
