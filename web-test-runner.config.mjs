@@ -4,6 +4,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { mockServer } from './test/mock-server.mjs';
 import { mediaFeaturesPlugin } from './test/media-plugin.mjs';
+import { popupPlugin } from './test/popup-plugin.mjs';
+import { fakeProvider } from './test/fake-provider.mjs';
 
 // Writes the pass/fail counts for scripts/test.mjs, which prints the run's final line.
 function countingReporter() {
@@ -36,8 +38,10 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
-  plugins: [mediaFeaturesPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
-  middleware: [mockServer()],
+  plugins: [mediaFeaturesPlugin(), popupPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  middleware: [mockServer(), fakeProvider()],
+  // Loopback only. Tests use 127.0.0.1 (the page) and localhost (the provider) as two origins.
+  hostname: '127.0.0.1',
   reporters: [defaultReporter(), countingReporter()],
   browsers: [
     chromeLauncher({

@@ -1,0 +1,37 @@
+// Its own file, so the page has had no user gesture before the programmatic open().
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/index.js';
+import { cleanUp, click, part, popups, providerUrl, setupFlow, types } from './flow-helpers.js';
+
+describe('open() outside a user gesture', () => {
+  afterEach(cleanUp);
+
+  it('fires no doomed popup: popup-blocked, then Continue opens the page', async () => {
+    expect(navigator.userActivation.isActive).to.be.false;
+    const link = providerUrl();
+    const { el, jwt, events } = await setupFlow({ jwt: { body: { url: link.url } } });
+    const blocked = oneEvent(el, 'social-link-error');
+    el.open();
+    const { detail } = await blocked;
+    expect(detail.code).to.equal('popup-blocked');
+    expect(await popups()).to.have.length(0);
+    expect(el.state).to.equal('idle');
+    await el.updateComplete;
+
+    const cont = part(el, 'continue')!;
+    expect(cont.tagName).to.equal('BUTTON');
+    expect(part(el, 'error')!.textContent).to.contain('blocked');
+    // The Continue control holds no URL.
+    expect([...cont.attributes].map((a) => a.value).join(' ')).to.not.contain(link.token);
+    expect(el.shadowRoot!.innerHTML).to.not.contain(link.token);
+    // It already fetched the URL, so the Continue click opens it directly.
+    await waitUntil(async () => (await jwt.requests()).length === 1, 'no fetch for Continue');
+    await expect(el).to.be.accessible();
+
+    await click(cont);
+    await waitUntil(async () => (await link.loads()).length === 1, 'Continue did not open the page');
+    expect(el.state).to.equal('open');
+    expect(await jwt.requests()).to.have.length(1);
+    expect(types(events)).to.deep.equal(['social-link-error', 'social-link-open']);
+  });
+});

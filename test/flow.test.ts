@@ -1,0 +1,392 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/index.js';
+import {
+  cleanUp,
+  click,
+  hover,
+  part,
+  popups,
+  providerUrl,
+  setupFlow,
+  waitForPopups,
+  types,
+  PROVIDER_ORIGIN,
+} from './flow-helpers.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('opening the linking page (popup blocker on)', () => {
+  afterEach(cleanUp);
+
+  it('opens a prefetched URL directly on click', async () => {
+    const link = providerUrl();
+    const { el, jwt, button, events } = await setupFlow({
+      prefetch: 'intent',
+      jwt: { body: { status: 'success', sessionId: 'ls_1', url: link.url, expiresAt: new Date(Date.now() + 300_000).toISOString() } },
+    });
+    await hover(button);
+    await waitUntil(async () => (await jwt.requests()).length === 1, 'no prefetch on hover');
+    const [request] = await jwt.requests();
+    expect(request.method).to.equal('POST');
+    expect(JSON.parse(request.body)).to.deep.equal({ origin: location.origin });
+    expect(request.headers['content-type']).to.equal('application/json');
+    expect(request.headers.accept).to.equal('application/json');
+    await sleep(100);
+
+    await click(button);
+    expect(el.state).to.equal('open');
+    expect(el.getAttribute('state')).to.equal('open');
+    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    await waitForPopups(
+      (all) => all.length === 1 && all[0].url.startsWith(`${PROVIDER_ORIGIN}/fake-provider/link`),
+      'the popup is not on the linking page',
+    );
+    expect(events[0]).to.deep.equal({ type: 'social-link-open', detail: { mode: 'popup' } });
+    expect(await jwt.requests()).to.have.length(1);
+  });
+
+  it('opens a centred popup of a sensible size', async () => {
+    const link = providerUrl();
+    const { button } = await setupFlow({ jwt: { body: { url: link.url } } });
+    await click(button);
+    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    const [popup] = await waitForPopups((all) => all[0]?.outerWidth !== undefined, 'no popup');
+    const width = Math.min(800, screen.availWidth);
+    const height = Math.min(800, screen.availHeight);
+    expect(popup.outerWidth).to.be.within(width - 40, width + 40);
+    expect(popup.outerHeight).to.be.within(height - 120, height + 40);
+    const expectedLeft = Math.max(0, window.screenX + (window.outerWidth - width) / 2);
+    expect(popup.screenX).to.be.within(expectedLeft - 40, expectedLeft + 40);
+  });
+
+  it('with a 6-second endpoint still opens the popup, showing Connecting… until the URL arrives', async () => {
+    const link = providerUrl();
+    const { el, button, events } = await setupFlow({ jwt: { body: { url: link.url }, delay: 6000 } });
+    await click(button);
+    expect(types(events)).to.deep.equal(['social-link-open']);
+    expect(el.state).to.equal('opening');
+    await waitUntil(async () => (await popups()).some((p) => p.text?.includes('Connecting')), 'no Connecting… page');
+    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded', {
+      timeout: 12000,
+    });
+    expect(el.state).to.equal('open');
+    await waitForPopups(
+      (all) => all.length === 1 && all[0].url.startsWith(PROVIDER_ORIGIN),
+      'the Connecting… popup was not navigated to the linking page',
+    );
+  });
+
+  it('a second click while open focuses the popup: one flow, one URL', async () => {
+    const link = providerUrl();
+    const { jwt, button, events } = await setupFlow({ jwt: { body: { url: link.url }, delay: 300 } });
+    await click(button);
+    await click(button);
+    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    await click(button);
+    await sleep(300);
+    expect(await jwt.requests()).to.have.length(1);
+    await waitForPopups((all) => all.length === 1, 'not exactly one popup');
+    expect(types(events).filter((t) => t === 'social-link-open')).to.have.length(1);
+  });
+
+  it('uses a linking URL at most once: the next flow fetches a new one', async () => {
+    const first = providerUrl();
+    const { el, jwt, button } = await setupFlow({
+      prefetch: 'intent',
+      jwt: { body: { url: first.url } },
+    });
+    await hover(button);
+    await waitUntil(async () => (await jwt.requests()).length === 1, 'no prefetch');
+    await sleep(50);
+    await click(button);
+    await waitUntil(async () => (await first.loads()).length === 1, 'first page never loaded');
+    el.close();
+    const second = providerUrl();
+    await jwt.answer({ body: { url: second.url } });
+    await sleep(50);
+    await click(button);
+    await waitUntil(async () => (await second.loads()).length === 1, 'second page never loaded');
+    expect((await jwt.requests()).length).to.be.at.least(2);
+    expect(await first.loads()).to.have.length(1);
+  });
+
+  it('close() ends the flow and closes the popup', async () => {
+    const link = providerUrl();
+    const { el, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
+    await click(button);
+    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    const closed = oneEvent(el, 'social-link-close');
+    el.close();
+    expect((await closed).detail).to.deep.equal({ completed: false });
+    expect(el.state).to.equal('idle');
+    await waitUntil(async () => (await popups()).length === 0, 'popup still open');
+    expect(types(events)).to.deep.equal(['social-link-open', 'social-link-close']);
+  });
+
+  it('mode="tab" opens the linking page in a new tab', async () => {
+    const link = providerUrl();
+    const { el, button } = await setupFlow({ mode: 'tab', jwt: { body: { url: link.url } } });
+    const opened = oneEvent(el, 'social-link-open');
+    await click(button);
+    expect((await opened).detail).to.deep.equal({ mode: 'tab' });
+    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+  });
+});
+
+describe('failures while opening', () => {
+  afterEach(cleanUp);
+
+  for (const [what, answer, code] of [
+    ['a javascript: URL', { body: { url: 'javascript:alert(document.domain)' } }, 'untrusted-url'],
+    ['an off-list host', { body: { url: 'https://evil.example/link?token=abc' } }, 'untrusted-url'],
+    ['http on a non-loopback allowed host', { body: { url: 'http://profile.ayrshare.com/x' } }, 'untrusted-url'],
+    ['a data: URL', { body: { url: 'data:text/html,<script>alert(1)</script>' } }, 'untrusted-url'],
+    ['a 500', { status: 500, body: { message: 'Upstream failed' } }, 'request-failed'],
+    ['non-JSON', { raw: 'oops' }, 'invalid-response'],
+    ['a wrong shape', { body: { link: 'https://profile.ayrshare.com/' } }, 'invalid-response'],
+    ['status "error"', { body: { status: 'error', code: 188, message: 'Profile-Key missing' } }, 'request-failed'],
+  ] as const) {
+    it(`${what}: closes the pre-opened popup and reports ${code}`, async () => {
+      const { el, button, events } = await setupFlow({
+        jwt: answer,
+        allowedHosts: `localhost:${location.port} profile.ayrshare.com`,
+      });
+      const failed = oneEvent(el, 'social-link-error');
+      await click(button);
+      const { detail } = await failed;
+      expect(detail.code).to.equal(code);
+      await waitUntil(async () => (await popups()).length === 0, 'popup left open');
+      expect(el.state).to.equal('idle');
+      await el.updateComplete;
+      expect(part(el, 'error')!.textContent).to.contain(detail.message);
+      expect(part(el, 'retry')!.textContent!.trim()).to.equal('Try again');
+      expect(types(events)).to.deep.equal(['social-link-open', 'social-link-close', 'social-link-error']);
+      if (code === 'request-failed' && 'status' in answer) expect(detail.status).to.equal(500);
+    });
+  }
+
+  it('a hang past timeout: closes the popup and reports timeout; Try again opens it', async () => {
+    const link = providerUrl();
+    const { el, jwt, button } = await setupFlow({ timeout: 400, jwt: { body: { url: link.url }, delay: 3000 } });
+    const failed = oneEvent(el, 'social-link-error');
+    await click(button);
+    expect((await failed).detail.code).to.equal('timeout');
+    await waitUntil(async () => (await popups()).length === 0, 'popup left open');
+    await jwt.answer({ body: { url: link.url } });
+    await el.updateComplete;
+    await click(part(el, 'retry')!);
+    await waitUntil(async () => (await link.loads()).length === 1, 'retry did not open the page');
+  });
+
+  it('a popup blocked by the browser yields popup-blocked and Continue opens it', async () => {
+    const link = providerUrl();
+    const { el, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
+    // Chromium blocks the second popup of one gesture: a host handler opens one first.
+    const opener = () => window.open('about:blank', 'other-window', 'popup');
+    button.addEventListener('click', opener, { capture: true });
+    const blocked = oneEvent(el, 'social-link-error');
+    await click(button);
+    button.removeEventListener('click', opener, { capture: true });
+    expect((await blocked).detail.code).to.equal('popup-blocked');
+    await el.updateComplete;
+    const cont = part(el, 'continue')!;
+    expect(cont.textContent!.trim()).to.equal('Continue');
+    expect(types(events)).to.deep.equal(['social-link-error']);
+    await click(cont);
+    await waitUntil(async () => (await link.loads()).length === 1, 'Continue did not open the page');
+    expect(part(el, 'continue')).to.equal(null);
+  });
+});
+
+describe('knowing when the user is done', () => {
+  afterEach(cleanUp);
+
+  it('connect:success re-reads status while the popup is open; connect:closed is done', async () => {
+    const link = providerUrl(['ready', 'success:facebook', 'wait:400', 'closed']);
+    const { el, profile, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
+    await profile.answer({ body: { activeSocialAccounts: ['facebook'] } });
+    await click(button);
+    await waitUntil(() => el.linked.includes('facebook'), 'status not re-read on success');
+    expect(el.state).to.equal('open');
+    await waitForPopups((all) => all.length === 1, 'the popup is not open');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-network="facebook"]')!.hasAttribute('data-linked')).to.be.true;
+
+    await waitUntil(() => el.state === 'idle', 'flow never ended', { timeout: 5000 });
+    await waitUntil(async () => (await popups()).length === 0, 'popup left open');
+    expect(types(events)).to.deep.equal([
+      'social-link-open',
+      'social-link-connect',
+      'social-link-change',
+      'social-link-done',
+      'social-link-close',
+    ]);
+    expect(events[1].detail).to.deep.equal({ network: 'facebook', outcome: 'success' });
+    expect(events[2].detail).to.deep.equal({ linked: ['facebook'], added: ['facebook'], removed: [] });
+    expect(events[4].detail).to.deep.equal({ completed: true });
+  });
+
+  it('connect:error and connect:cancelled are reported; a popup that closes itself ends the flow', async () => {
+    const link = providerUrl(['ready', 'error:twitter', 'cancelled:tiktok', 'selfclose']);
+    const { el, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
+    await click(button);
+    const closed = await oneEvent(el, 'social-link-close');
+    expect(closed.detail).to.deep.equal({ completed: false });
+    expect(events.filter((e) => e.type === 'social-link-connect').map((e) => e.detail)).to.deep.equal([
+      { network: 'twitter', outcome: 'error', code: 272, message: 'Re-authorize X' },
+      { network: 'tiktok', outcome: 'cancelled' },
+    ]);
+  });
+
+  it('the callback page completes the flow through the opener', async () => {
+    const callback = `${location.origin}/test/fixtures/callback.html`;
+    const link = providerUrl(['ready', 'success:linkedin', `go:${encodeURIComponent(callback)}`]);
+    const { el, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
+    await click(button);
+    const closed = await oneEvent(el, 'social-link-close');
+    expect(closed.detail).to.deep.equal({ completed: true });
+    expect(types(events)).to.include('social-link-done');
+    expect(types(events).filter((t) => t === 'social-link-done')).to.have.length(1);
+    await waitUntil(async () => (await popups()).length === 0, 'popup left open');
+  });
+
+  it('a popup whose opener link was cut by COOP still completes through the callback page', async () => {
+    const callback = `${location.origin}/test/fixtures/callback.html`;
+    const link = providerUrl(['wait:600', `go:${encodeURIComponent(callback)}`], { coop: true });
+    const { el, profile, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
+    await click(button);
+    // COOP makes the handle read closed at once: the flow ends, not completed...
+    const closed = await oneEvent(el, 'social-link-close');
+    expect(closed.detail).to.deep.equal({ completed: false });
+    const readsBefore = (await profile.requests()).length;
+    await profile.answer({ body: { activeSocialAccounts: ['youtube'] } });
+    // ...and the callback page's broadcast completes it afterwards.
+    await oneEvent(el, 'social-link-done');
+    await waitUntil(() => el.linked.includes('youtube'), 'status not re-read after the late callback');
+    expect((await profile.requests()).length).to.be.greaterThan(readsBefore);
+    expect(types(events).slice(-3)).to.include('social-link-done');
+  });
+
+  it('after a flow, focus or visibility within 10 minutes re-reads the status', async () => {
+    const link = providerUrl();
+    const { el, profile, button } = await setupFlow({ jwt: { body: { url: link.url } } });
+    await click(button);
+    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    el.close();
+    await waitUntil(async () => (await profile.requests()).length === 2, 'no re-read on close');
+    window.dispatchEvent(new Event('focus'));
+    await waitUntil(async () => (await profile.requests()).length === 3, 'no re-read on focus');
+  });
+});
+
+describe('messages that must do nothing', () => {
+  afterEach(cleanUp);
+
+  it('spoofed provider and callback messages from the wrong window or origin are ignored', async () => {
+    const link = providerUrl();
+    const { el, profile, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
+    await click(button);
+    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    const readsBefore = (await profile.requests()).length;
+
+    const success = { source: 'ayrshare', version: 1, event: 'connect:success', network: 'facebook' };
+    const closed = { source: 'ayrshare', version: 1, event: 'connect:closed' };
+    const done = { type: 'social-link-button:done' };
+    // From this page itself: wrong origin for provider events, not the popup for callbacks.
+    window.postMessage(success, '*');
+    window.postMessage(closed, '*');
+    window.postMessage(done, '*');
+    // From an allowed provider origin, but a frame rather than the popup.
+    for (const message of [success, closed, done]) {
+      const frame = document.createElement('iframe');
+      frame.src = `${PROVIDER_ORIGIN}/fake-provider/spoof?message=${encodeURIComponent(JSON.stringify(message))}`;
+      document.body.append(frame);
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      frame.remove();
+    }
+    await sleep(300);
+    expect(types(events)).to.deep.equal(['social-link-open']);
+    expect(el.state).to.equal('open');
+    expect((await profile.requests()).length).to.equal(readsBefore);
+  });
+
+  it('provider events are ignored when no flow is open', async () => {
+    const { el, profile, events } = await setupFlow();
+    const frame = document.createElement('iframe');
+    const message = { source: 'ayrshare', version: 1, event: 'connect:closed' };
+    frame.src = `${PROVIDER_ORIGIN}/fake-provider/spoof?message=${encodeURIComponent(JSON.stringify(message))}`;
+    document.body.append(frame);
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.remove();
+    await sleep(200);
+    expect(events).to.deep.equal([]);
+    expect(el.state).to.equal('idle');
+    expect(await profile.requests()).to.have.length(1);
+  });
+});
+
+describe('the bearer URL', () => {
+  afterEach(cleanUp);
+
+  it('never reaches an event, an attribute, the console, storage or history', async () => {
+    const link = providerUrl(['ready', 'success:facebook', 'closed']);
+    const logged: string[] = [];
+    const originals = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
+    for (const name of Object.keys(originals) as (keyof typeof originals)[]) {
+      console[name] = (...args: unknown[]) => {
+        logged.push(args.map(String).join(' '));
+        originals[name](...args);
+      };
+    }
+    const historyLength = history.length;
+    try {
+      const { el, button, events } = await setupFlow({ prefetch: 'intent', jwt: { body: { url: link.url } } });
+      await hover(button);
+      await sleep(200);
+      await click(button);
+      await oneEvent(el, 'social-link-close');
+      const everything = [
+        JSON.stringify(events),
+        el.outerHTML,
+        el.shadowRoot!.innerHTML,
+        [...el.shadowRoot!.querySelectorAll('*')].flatMap((n) => [...n.attributes].map((a) => a.value)).join(' '),
+        logged.join('\n'),
+        JSON.stringify({ ...localStorage }),
+        JSON.stringify({ ...sessionStorage }),
+        location.href,
+        document.cookie,
+      ].join('\n');
+      expect(everything).to.not.contain(link.token);
+      expect(history.length).to.equal(historyLength);
+    } finally {
+      Object.assign(console, originals);
+    }
+  });
+});
+
+describe('the element in the DOM', () => {
+  afterEach(cleanUp);
+
+  it('moving it keeps the flow open; removing it closes the popup and stops listening', async () => {
+    const link = providerUrl();
+    const { el, profile, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
+    await click(button);
+    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    const other = document.createElement('section');
+    document.body.append(other);
+    other.append(el);
+    await sleep(700);
+    expect(el.state).to.equal('open');
+    await waitForPopups((all) => all.length === 1, 'the popup is not open');
+
+    const reads = (await profile.requests()).length;
+    el.remove();
+    await waitUntil(async () => (await popups()).length === 0, 'popup not closed on removal');
+    window.dispatchEvent(new Event('focus'));
+    new BroadcastChannel('social-link-button').postMessage({ type: 'social-link-button:done' });
+    await sleep(1200);
+    expect((await profile.requests()).length).to.equal(reads);
+    expect(types(events)).to.deep.equal(['social-link-open']);
+    other.remove();
+  });
+});
