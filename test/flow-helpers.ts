@@ -17,7 +17,7 @@ export interface PopupInfo {
   screenY?: number;
 }
 
-export const popups = () => executeServerCommand<PopupInfo[]>('popups') as Promise<PopupInfo[]>;
+export const popups = () => executeServerCommand<PopupInfo[], undefined>('popups');
 export const closePopups = () => executeServerCommand('close-popups');
 
 /** Waits until the windows this page opened match `check` (CDP learns of them a little late). */

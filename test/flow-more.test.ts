@@ -1,0 +1,148 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/index.js';
+import { cleanUp, click, hover, providerUrl, setupFlow, types, PROVIDER_ORIGIN } from './flow-helpers.js';
+
+describe('more of the link flow', () => {
+  afterEach(cleanUp);
+
+  it('keyboard: focus prefetches, Enter opens the prefetched URL', async () => {
+    const link = providerUrl();
+    const { jwt, button, events } = await setupFlow({ prefetch: 'intent', jwt: { body: { url: link.url } } });
+    button.focus();
+    await waitUntil(async () => (await jwt.requests()).length === 1, 'no prefetch on focus');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(async () => (await link.loads()).length === 1, 'Enter did not open the page');
+    expect(types(events)).to.deep.equal(['social-link-open']);
+    expect(await jwt.requests()).to.have.length(1);
+  });
+
+  it('an expired prefetched URL is not used: the click fetches a fresh one', async () => {
+    const stale = providerUrl();
+    const fresh = providerUrl();
+    const { jwt, button } = await setupFlow({
+      prefetch: 'intent',
+      jwt: { body: { url: stale.url, expiresAt: new Date(Date.now() - 1000).toISOString() } },
+    });
+    await hover(button);
+    await waitUntil(async () => (await jwt.requests()).length === 1, 'no prefetch');
+    await jwt.answer({ body: { url: fresh.url } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await click(button);
+    await waitUntil(async () => (await fresh.loads()).length === 1, 'fresh page never loaded');
+    expect(await stale.loads()).to.have.length(0);
+    expect(await jwt.requests()).to.have.length(2);
+  });
+
+  it('prefetch="none" fetches nothing on hover', async () => {
+    const { jwt, button } = await setupFlow({ prefetch: 'none', jwt: { body: { url: providerUrl().url } } });
+    await hover(button);
+    button.focus();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await jwt.requests()).to.have.length(0);
+  });
+
+  it('a late callback on the BroadcastChannel after the flow ended completes it', async () => {
+    const link = providerUrl();
+    const { el, profile, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
+    await click(button);
+    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    el.close();
+    const reads = (await profile.requests()).length;
+    const done = oneEvent(el, 'social-link-done');
+    const channel = new BroadcastChannel('social-link-button');
+    channel.postMessage({ type: 'social-link-button:done' });
+    channel.close();
+    await done;
+    await waitUntil(async () => (await profile.requests()).length > reads, 'no re-read');
+    expect(types(events)).to.deep.equal(['social-link-open', 'social-link-close', 'social-link-done']);
+  });
+
+  it('a callback from an origin outside callback-origins is ignored, one inside is accepted', async () => {
+    const link = providerUrl();
+    const { el, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
+    await click(button);
+    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    el.close();
+    const message = encodeURIComponent(JSON.stringify({ type: 'social-link-button:done' }));
+    const post = async () => {
+      const frame = document.createElement('iframe');
+      frame.src = `${PROVIDER_ORIGIN}/fake-provider/spoof?message=${message}`;
+      document.body.append(frame);
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      frame.remove();
+    };
+    await post();
+    expect(types(events)).to.not.include('social-link-done');
+    el.callbackOrigins = [PROVIDER_ORIGIN];
+    await post();
+    expect(types(events)).to.include('social-link-done');
+  });
+});
+
+describe('mode="redirect"', () => {
+  afterEach(cleanUp);
+
+  it('emits social-link-open, then navigates the page itself to the linking URL', async () => {
+    const link = providerUrl();
+    const jwtId = `r${Date.now()}`;
+    await fetch(`/mock-control/${jwtId}/jwt`, {
+      method: 'POST',
+      body: JSON.stringify({ answer: { body: { url: link.url } } }),
+    });
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/redirect.html';
+    frame.style.cssText = 'width: 600px; height: 300px; border: 0';
+    document.body.prepend(frame);
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const inner = frame.contentWindow!;
+    await waitUntil(() => inner.customElements.get('social-link-button'), 'element not defined in the frame');
+    const el = inner.document.querySelector('social-link-button')!;
+    el.setAttribute('jwt-endpoint', `/mock/${jwtId}/jwt`);
+    el.setAttribute('allowed-hosts', `localhost:${location.port}`);
+    await el.updateComplete;
+    const opened: unknown[] = [];
+    el.addEventListener('social-link-open', (e) => opened.push(e.detail));
+    const button = el.shadowRoot!.querySelector('[part="button"]')!;
+    const rect = button.getBoundingClientRect();
+    const frameRect = frame.getBoundingClientRect();
+    const { sendMouse } = await import('@web/test-runner-commands');
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(frameRect.left + rect.left + rect.width / 2), Math.round(frameRect.top + rect.top + rect.height / 2)],
+    });
+    await waitUntil(async () => (await link.loads()).length === 1, 'the page was not sent to the linking URL');
+    expect(opened).to.deep.equal([{ mode: 'redirect' }]);
+    frame.remove();
+  });
+});
+
+describe('the callback page', () => {
+  it('where it cannot close its window, it says so and links back', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/callback.html';
+    document.body.append(frame);
+    await waitUntil(
+      () => frame.contentDocument?.body?.textContent?.includes('You can close this window'),
+      'no close message',
+      { timeout: 3000 },
+    );
+    const back = frame.contentDocument!.querySelector('a')!;
+    expect(back.getAttribute('href')).to.equal('/settings');
+    expect(frame.contentDocument!.title).to.equal('You can close this window');
+    frame.remove();
+  });
+
+  it('posts the done message to its opener at its own origin and on the BroadcastChannel', async () => {
+    const channel = new BroadcastChannel('social-link-button');
+    const broadcast = new Promise<unknown>((resolve) => channel.addEventListener('message', (e) => resolve(e.data), { once: true }));
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/callback.html';
+    document.body.append(frame);
+    expect(await broadcast).to.deep.equal({ type: 'social-link-button:done' });
+    channel.close();
+    frame.remove();
+  });
+});
