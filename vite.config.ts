@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
-import { createDemoProfileApi } from './demo/profile-api.js';
+import { createDemoApi } from './demo/demo-api.js';
 
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/];
 
@@ -7,7 +7,7 @@ function demoEndpoints(): Plugin {
   return {
     name: 'social-link-button-demo-endpoints',
     configureServer(server) {
-      server.middlewares.use(createDemoProfileApi());
+      server.middlewares.use(createDemoApi());
     },
   };
 }

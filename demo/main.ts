@@ -2,6 +2,11 @@ import type { SocialLinkButton } from '../src/index.js';
 import '../src/index.js';
 
 const log = document.querySelector<HTMLOListElement>('#log')!;
+
+// The demo's linking page is served on the other loopback name (localhost ↔ 127.0.0.1).
+for (const el of document.querySelectorAll('social-link-button')) {
+  el.allowedHosts = [`localhost:${location.port}`, `127.0.0.1:${location.port}`];
+}
 const main = document.querySelector<SocialLinkButton>('social-link-button#main')!;
 
 for (const type of [
