@@ -32,6 +32,23 @@ function countingReporter() {
   };
 }
 
+// The fixture page for the strict-CSP test: no inline script or style, no eval, Trusted Types
+// enforced (Lit's own policy is the only one allowed).
+const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https:",
+  "connect-src 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+async function strictCsp(ctx, next) {
+  await next();
+  if (ctx.path === '/test/fixtures/csp.html') ctx.set('Content-Security-Policy', STRICT_CSP);
+}
+
 export default {
   files: ['test/**/*.test.ts', 'test/**/*.test.html'],
   nodeResolve: true,
@@ -39,7 +56,7 @@ export default {
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
   plugins: [mediaFeaturesPlugin(), popupPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
-  middleware: [mockServer(), fakeProvider()],
+  middleware: [strictCsp, mockServer(), fakeProvider()],
   // Loopback only. Tests use 127.0.0.1 (the page) and localhost (the provider) as two origins.
   hostname: '127.0.0.1',
   reporters: [defaultReporter(), countingReporter()],
