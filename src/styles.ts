@@ -268,31 +268,7 @@ export const styles = [
       .network[data-linked] .status {
         color: CanvasText;
       }
-      .unlink {
-      display: inline-flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.35rem;
-      color: var(--_muted);
-      font-size: 0.875em;
-    }
-    .small {
-      padding: 0.2rem 0.6rem;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: transparent;
-      color: var(--_text);
-      font-size: 0.875em;
-    }
-    .small:disabled {
-      cursor: not-allowed;
-      opacity: 0.55;
-    }
-    .danger {
-      border-color: var(--_error);
-      color: var(--_error);
-    }
-    .error {
+      .error {
         color: CanvasText;
         border-color: CanvasText;
       }
