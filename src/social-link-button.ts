@@ -309,7 +309,7 @@ export class SocialLinkButton extends LitElement {
         requestInit: this.requestInit,
         timeout: this.timeout,
         signal: controller.signal,
-        purpose: `unlinking ${this.networkName(platform)}`,
+        purpose: `Unlinking ${this.networkName(platform)}`,
         emptyOk: true,
       });
       this.unlinking = undefined;

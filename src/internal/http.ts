@@ -9,7 +9,7 @@ export interface JsonRequest {
   timeout: number;
   /** Aborting it drops the request silently (the caller no longer wants the answer). */
   signal?: AbortSignal;
-  /** What the request is for, in the error sentence: "the link status". */
+  /** What the request does, as the subject of the error sentence: "Loading the link status". */
   purpose: string;
   /** An empty 2xx body is fine (unlink answers may carry none). */
   emptyOk?: boolean;
@@ -78,30 +78,30 @@ export async function requestJson(request: JsonRequest): Promise<unknown> {
       if (timedOut) {
         throw new SocialLinkFailure(
           'timeout',
-          `Loading ${purpose} took longer than ${Math.round(timeout / 100) / 10} s.`,
+          `${purpose} took longer than ${Math.round(timeout / 100) / 10} s.`,
         );
       }
       if (controller.signal.aborted) throw new RequestAborted();
-      throw new SocialLinkFailure('request-failed', `Could not reach the server for ${purpose}.`, undefined);
+      throw new SocialLinkFailure('request-failed', `${purpose} failed: the server could not be reached.`);
     }
 
     const json = parseJson(text);
     if (!response.ok) {
       throw new SocialLinkFailure(
         'request-failed',
-        serverMessage(json) ?? `Loading ${purpose} failed (HTTP ${response.status}).`,
+        serverMessage(json) ?? `${purpose} failed (HTTP ${response.status}).`,
         response.status,
       );
     }
     if (json === undefined && emptyOk && text.trim() === '') return undefined;
     if (json === undefined) {
-      throw new SocialLinkFailure('invalid-response', `The server's answer for ${purpose} is not JSON.`);
+      throw new SocialLinkFailure('invalid-response', `${purpose} failed: the answer is not JSON.`);
     }
     // Ayrshare reports some failures as 200 with `status: "error"`; host endpoints pass them on.
     if (typeof json === 'object' && json !== null && (json as { status?: unknown }).status === 'error') {
       throw new SocialLinkFailure(
         'request-failed',
-        serverMessage(json) ?? `The server reported an error for ${purpose}.`,
+        serverMessage(json) ?? `${purpose} failed.`,
         response.status,
       );
     }

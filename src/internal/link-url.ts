@@ -82,7 +82,7 @@ export async function fetchLinkUrl(request: LinkUrlRequest): Promise<LinkUrl> {
     requestInit: request.requestInit,
     timeout: request.timeout,
     signal: request.signal,
-    purpose: 'the linking page',
+    purpose: 'Getting the linking page',
   });
   const parsed = linkUrlAnswer.safeParse(answer);
   if (!parsed.success) {

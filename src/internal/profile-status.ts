@@ -101,7 +101,7 @@ export function readStatus(
         requestInit: options.requestInit,
         timeout: options.timeout,
         signal: controller.signal,
-        purpose: 'the link status',
+        purpose: 'Loading the link status',
       });
       return { status: toProfileStatus(answer) };
     } catch (error) {
