@@ -1,13 +1,24 @@
-import { defineConfig, type Plugin } from 'vite';
-import { createDemoApi } from './demo/demo-api.js';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { createDemoBackend, type DemoBackend } from './demo/demo-server.js';
 
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/];
 
-function demoEndpoints(): Plugin {
+// The demo's backend: the reference handlers in front of the Ayrshare simulator, or the real
+// Ayrshare when AYRSHARE_API_KEY and AYRSHARE_PROFILE_KEY are set (in the environment or .env).
+function demoBackend(mode: string): Plugin {
+  let backend: DemoBackend | undefined;
   return {
-    name: 'social-link-button-demo-endpoints',
-    configureServer(server) {
-      server.middlewares.use(createDemoApi());
+    name: 'social-link-button-demo-backend',
+    async configureServer(server) {
+      backend = await createDemoBackend(loadEnv(mode, process.cwd(), 'AYRSHARE_'));
+      server.middlewares.use(backend.middleware);
+      server.httpServer?.once('close', () => void backend?.close());
+      server.httpServer?.once('listening', () => {
+        setTimeout(() => server.config.logger.info(`  ➜  Backend: ${backend?.description}\n`), 50);
+      });
+    },
+    transformIndexHtml(page) {
+      return page.replaceAll('%LINK_HOSTS%', backend?.linkHosts ?? 'profile.ayrshare.com');
     },
   };
 }
@@ -41,6 +52,20 @@ export default defineConfig(({ command, mode }) => {
       },
     };
   }
+  if (command === 'build' && mode === 'server') {
+    // Node entry points: the reference backend and the simulator.
+    return {
+      build: {
+        ssr: true,
+        emptyOutDir: false,
+        target: 'node20',
+        rolldownOptions: {
+          input: { server: 'src/server/index.ts', simulator: 'src/server/simulator.ts' },
+          output: { entryFileNames: '[name].js', chunkFileNames: 'server-[name]-[hash].js' },
+        },
+      },
+    };
+  }
   if (command === 'build') {
     // npm entry points: ESM with lit and zod left to the host's bundler.
     return {
@@ -54,7 +79,7 @@ export default defineConfig(({ command, mode }) => {
     };
   }
   return {
-    plugins: [demoEndpoints()],
+    plugins: [demoBackend(mode)],
     // Only the demo page: the test pages import the test runner, which Vite cannot bundle.
     optimizeDeps: { entries: ['index.html'] },
     server: { host: '127.0.0.1', port: 5173 },

@@ -2,11 +2,6 @@ import type { SocialLinkButton } from '../src/index.js';
 import '../src/index.js';
 
 const log = document.querySelector<HTMLOListElement>('#log')!;
-
-// The demo's linking page is served on the other loopback name (localhost ↔ 127.0.0.1).
-for (const el of document.querySelectorAll('social-link-button')) {
-  el.allowedHosts = [`localhost:${location.port}`, `127.0.0.1:${location.port}`];
-}
 const main = document.querySelector<SocialLinkButton>('social-link-button#main')!;
 
 for (const type of [
@@ -17,16 +12,64 @@ for (const type of [
   'social-link-change',
   'social-link-error',
 ] as const) {
-  document.addEventListener(type, (event) => {
+  // Each event bubbles from every element on the page; log the main one's.
+  main.addEventListener(type, (event) => {
     const item = document.createElement('li');
-    item.textContent = `${new Date().toLocaleTimeString()} ${type} ${JSON.stringify(event.detail)}`;
+    const time = document.createElement('time');
+    time.textContent = new Date().toLocaleTimeString();
+    const name = document.createElement('code');
+    name.textContent = type;
+    item.append(time, ' ', name, ` ${JSON.stringify(event.detail)}`);
     log.prepend(item);
   });
 }
 
-document.querySelector('#flip')!.addEventListener('click', async () => {
-  const network = document.querySelector<HTMLSelectElement>('#flip-network')!.value;
-  await fetch(`/api/demo/toggle?network=${encodeURIComponent(network)}`, { method: 'POST' });
-  // Every element on the page shares this endpoint, so all three re-render.
-  await main.refresh();
-});
+interface SimulatorState {
+  delayMs: number;
+  failing: boolean;
+  rateLimited: boolean;
+  expiredLinks: boolean;
+}
+
+const panel = document.querySelector<HTMLElement>('#simulator-panel')!;
+
+async function simulator(change?: Record<string, unknown>): Promise<SimulatorState | undefined> {
+  const answer = await fetch('/api/demo/simulator', {
+    method: change ? 'POST' : 'GET',
+    headers: { 'Content-Type': 'application/json' },
+    body: change ? JSON.stringify(change) : null,
+  });
+  if (!answer.ok) return undefined;
+  return (await answer.json()) as SimulatorState;
+}
+
+function show(state: SimulatorState) {
+  for (const input of panel.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
+    input.checked = input.name === 'slow' ? state.delayMs > 0 : Boolean(state[input.name as keyof SimulatorState]);
+  }
+}
+
+const initial = await simulator();
+if (!initial) {
+  panel.hidden = true; // the demo is talking to the real Ayrshare
+} else {
+  show(initial);
+  panel.addEventListener('change', async (event) => {
+    const input = event.target as HTMLInputElement;
+    const change = input.name === 'slow' ? { delayMs: input.checked ? 6000 : 0 } : { [input.name]: input.checked };
+    const state = await simulator(change);
+    if (state) show(state);
+  });
+  document.querySelector('#flip')!.addEventListener('click', async () => {
+    const network = document.querySelector<HTMLSelectElement>('#flip-network')!.value;
+    await simulator({ toggle: network });
+    // Every element with this profile-endpoint shares the read, so all three re-render.
+    await main.refresh();
+  });
+  document.querySelector('#reset')!.addEventListener('click', async () => {
+    const state = await simulator({ reset: true });
+    if (state) show(state);
+    await main.refresh();
+  });
+}
+document.querySelector('#refresh')!.addEventListener('click', () => void main.refresh());

@@ -103,6 +103,10 @@ export async function fetchLinkUrl(request: LinkUrlRequest): Promise<LinkUrl> {
     );
   }
   const expiry = parsed.data.expiresAt ? Date.parse(parsed.data.expiresAt) : Number.NaN;
+  if (Number.isFinite(expiry) && expiry <= Date.now()) {
+    // The provider would only show its "link expired" page: say so here instead.
+    throw new SocialLinkFailure('invalid-response', 'The linking URL had already expired. Try again.');
+  }
   return {
     href: url.href,
     expiresAt: Number.isFinite(expiry) ? expiry : fetchedAt + DEFAULT_LIFETIME_MS,

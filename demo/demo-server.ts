@@ -1,0 +1,108 @@
+// The demo's backend, mounted in Vite's dev server: the reference handlers
+// (`social-link-button/server`) in front of either the Ayrshare simulator (default) or the real
+// Ayrshare (when AYRSHARE_API_KEY and AYRSHARE_PROFILE_KEY are set, e.g. in .env).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createAyrshareHandlers, toNodeHandler } from '../src/server/index.js';
+import { isNetworkId } from '../src/internal/networks.js';
+import {
+  SIMULATOR_API_KEY,
+  SIMULATOR_PROFILE_KEY,
+  startAyrshareSimulator,
+  type RunningSimulator,
+} from '../src/server/simulator.js';
+
+export interface DemoEnv {
+  AYRSHARE_API_KEY?: string;
+  AYRSHARE_PROFILE_KEY?: string;
+  /** Optional: use the legacy generateJWT with these. */
+  AYRSHARE_PRIVATE_KEY?: string;
+  AYRSHARE_DOMAIN?: string;
+}
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+export interface DemoBackend {
+  /** Where the element may open linking pages (its `allowed-hosts`). */
+  linkHosts: string;
+  /** A sentence for the console. */
+  description: string;
+  middleware: Middleware;
+  close(): Promise<void>;
+}
+
+// The demo runs on loopback: any loopback page may ask for a linking URL.
+const loopbackOrigin = (origin: string) => /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin);
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  try {
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as unknown;
+    return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export async function createDemoBackend(env: DemoEnv): Promise<DemoBackend> {
+  const real = Boolean(env.AYRSHARE_API_KEY && env.AYRSHARE_PROFILE_KEY);
+  let simulator: RunningSimulator | undefined;
+  if (!real) simulator = await startAyrshareSimulator();
+
+  const useJwt = Boolean(env.AYRSHARE_PRIVATE_KEY && env.AYRSHARE_DOMAIN);
+  const handlers = createAyrshareHandlers({
+    apiKey: real ? env.AYRSHARE_API_KEY! : SIMULATOR_API_KEY,
+    // A real app looks the Profile Key up from the signed-in user's session.
+    profileKey: () => (real ? env.AYRSHARE_PROFILE_KEY : SIMULATOR_PROFILE_KEY),
+    allowedOrigins: loopbackOrigin,
+    redirect: (request) => `${new URL(request.url).origin}/demo/callback.html`,
+    ...(simulator ? { baseUrl: simulator.apiUrl } : {}),
+    ...(useJwt ? { linkMethod: 'generateJWT' as const, privateKey: env.AYRSHARE_PRIVATE_KEY, domain: env.AYRSHARE_DOMAIN } : {}),
+  });
+  const routes: Record<string, Middleware> = {
+    '/api/social/link-url': toNodeHandler(handlers.linkUrl),
+    '/api/social/status': toNodeHandler(handlers.profile),
+    '/api/social/unlink': toNodeHandler(handlers.unlink),
+  };
+
+  const middleware: Middleware = (req, res, next) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const route = routes[path];
+    if (route) return route(req, res, next);
+    if (path === '/api/demo/simulator') {
+      if (!simulator) return sendJson(res, 404, { message: 'The demo is using the real Ayrshare.' });
+      const running = simulator;
+      void (async () => {
+        if (req.method === 'POST') {
+          const body = await readJson(req);
+          const settings = running.simulator.settings;
+          if (typeof body.delayMs === 'number') settings.delayMs = Math.max(0, Math.min(20_000, body.delayMs));
+          for (const key of ['failing', 'rateLimited', 'expiredLinks'] as const) {
+            if (typeof body[key] === 'boolean') settings[key] = body[key];
+          }
+          if (body.reset === true) running.simulator.reset();
+          if (typeof body.toggle === 'string' && isNetworkId(body.toggle)) running.simulator.toggle(body.toggle);
+        }
+        sendJson(res, 200, { ...running.simulator.settings, linked: running.simulator.linked() });
+      })();
+      return;
+    }
+    next();
+  };
+
+  return {
+    linkHosts: simulator ? new URL(simulator.url).host : 'profile.ayrshare.com',
+    description: simulator
+      ? `Ayrshare simulator on ${simulator.url} (set AYRSHARE_API_KEY and AYRSHARE_PROFILE_KEY to use the real Ayrshare)`
+      : `Real Ayrshare (${useJwt ? 'generateJWT' : 'link sessions'}), Profile Key from AYRSHARE_PROFILE_KEY`,
+    middleware,
+    close: async () => simulator?.close(),
+  };
+}

@@ -1,0 +1,310 @@
+// The reference host backend for Ayrshare: three framework-neutral handlers on Web `Request` →
+// `Response` for the element's three endpoints. The API key, the private key and Profile Keys
+// stay here: no answer carries them, and nothing here logs.
+import * as z from 'zod/mini';
+import { NETWORK_IDS } from '../internal/networks.js';
+
+export const AYRSHARE_API = 'https://api.ayrshare.com/api';
+
+export interface AyrshareHandlerOptions {
+  /** The Ayrshare account's API key (`Authorization: Bearer`). */
+  apiKey: string;
+  /** The signed-in user's Profile Key, from your session; `undefined` answers 401. */
+  profileKey: (request: Request) => string | undefined | Promise<string | undefined>;
+  /**
+   * Origins allowed to ask for a linking URL (your app's, e.g. `https://app.example.com`); the
+   * request's `Origin` must be one of them, and is passed to Ayrshare as `origin`, which turns on
+   * its link completion events. A function decides per origin.
+   */
+  allowedOrigins: readonly string[] | ((origin: string) => boolean);
+  /** `link-session` (Ayrshare's recommendation, default) or the legacy `generateJWT`. */
+  linkMethod?: 'link-session' | 'generateJWT';
+  /** generateJWT only: your Ayrshare domain and private key. */
+  domain?: string;
+  privateKey?: string;
+  /** Where Done sends the popup when there is no `origin` (your callback page); a function
+   * gets the request, to build it from the request's own URL. */
+  redirect?: string | ((request: Request) => string | undefined);
+  /** Networks the linking page offers (Ayrshare ids). */
+  allowedSocial?: readonly string[];
+  /** Log out of Ayrshare first: set when one browser links several profiles in turn. */
+  logout?: boolean;
+  /** Link lifetime in minutes (Ayrshare Max Pack). */
+  expiresIn?: number;
+  /** Milliseconds each call to Ayrshare may take (default 10000); then 504. */
+  timeout?: number;
+  /** Ayrshare's API base (default https://api.ayrshare.com/api; the simulator's for the demo). */
+  baseUrl?: string;
+  /** The fetch to call Ayrshare with (default: global fetch). */
+  fetch?: typeof fetch;
+}
+
+export type Handler = (request: Request) => Promise<Response>;
+
+export interface AyrshareHandlers {
+  /** `jwt-endpoint`: POST `{ origin }` → `{ url, expiresAt }`. */
+  linkUrl: Handler;
+  /** `profile-endpoint`: GET → `{ activeSocialAccounts, displayNames }`. */
+  profile: Handler;
+  /** `unlink-endpoint`: DELETE `{ platform }` → `{ status, platform }`. */
+  unlink: Handler;
+}
+
+const DEFAULT_TIMEOUT = 10_000;
+const DEFAULT_LIFETIME_MS = 5 * 60_000;
+
+const text = z.catch(z.optional(z.string()), undefined);
+
+const ayrshareError = z.object({
+  status: z.optional(z.string()),
+  code: z.catch(z.optional(z.union([z.number(), z.string()])), undefined),
+  message: text,
+});
+
+const linkSessionAnswer = z.object({ url: z.string(), expiresAt: text });
+
+const userAnswer = z.object({
+  activeSocialAccounts: z.catch(z.optional(z.array(z.string())), undefined),
+  displayNames: z.catch(
+    z.optional(
+      z.array(
+        z.object({
+          platform: z.string(),
+          username: text,
+          displayName: text,
+          pageName: text,
+          profileUrl: text,
+          userImage: text,
+        }),
+      ),
+    ),
+    undefined,
+  ),
+});
+
+const unlinkBody = z.object({ platform: z.string() });
+
+/** An answer to the browser: JSON, never cached. */
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+function fail(status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return json(status, { status: 'error', message, ...extra }, headers);
+}
+
+class UpstreamError extends Error {
+  constructor(readonly response: Response) {
+    super('Ayrshare call failed');
+  }
+}
+
+// Auth failures are the host's configuration, not the user's doing: say so without detail.
+const AUTH_CODES = new Set([102, 188, 189]);
+
+async function mapUpstreamFailure(
+  upstream: Response,
+  body: unknown,
+  scrub: (text: string) => string,
+): Promise<Response> {
+  const parsed = ayrshareError.safeParse(body);
+  const code = parsed.success ? parsed.data.code : undefined;
+  // Ayrshare's own sentence is shown, with any key it might quote blanked out.
+  const message = parsed.success && parsed.data.message ? scrub(parsed.data.message) : undefined;
+  const numericCode = typeof code === 'string' ? Number(code) : code;
+  if (upstream.status === 429) {
+    const retryAfter =
+      upstream.headers.get('retry-after') ?? retryFromRateLimit(upstream.headers) ?? '60';
+    return fail(429, 'Too many requests to the social account service. Try again shortly.', {}, { 'Retry-After': retryAfter });
+  }
+  if (upstream.status === 401 || upstream.status === 403 || (numericCode !== undefined && AUTH_CODES.has(numericCode))) {
+    return fail(502, 'The social account service rejected this server’s credentials.', code === undefined ? {} : { code });
+  }
+  if (upstream.status >= 500) {
+    return fail(502, 'The social account service is unavailable. Try again shortly.');
+  }
+  return fail(502, message ?? `The social account service answered ${upstream.status}.`, code === undefined ? {} : { code });
+}
+
+function retryFromRateLimit(headers: Headers): string | undefined {
+  const reset = Number(headers.get('x-ratelimit-reset'));
+  if (!Number.isFinite(reset) || reset <= 0) return undefined;
+  // Epoch seconds, or seconds from now.
+  const seconds = reset > 1e9 ? reset - Math.floor(Date.now() / 1000) : reset;
+  return String(Math.max(1, Math.ceil(seconds)));
+}
+
+/** Checks the browser's Origin against the allowed list. */
+function originAllowed(allowed: AyrshareHandlerOptions['allowedOrigins'], origin: string | null): origin is string {
+  if (!origin || origin === 'null') return false;
+  return typeof allowed === 'function' ? allowed(origin) : allowed.includes(origin);
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const body = await request.text();
+  if (!body.trim()) return {};
+  return JSON.parse(body) as unknown;
+}
+
+export function createAyrshareHandlers(options: AyrshareHandlerOptions): AyrshareHandlers {
+  const base = (options.baseUrl ?? AYRSHARE_API).replace(/\/$/, '');
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const doFetch = options.fetch ?? fetch;
+
+  /** Calls Ayrshare; resolves the parsed body of a 2xx non-error answer, else throws the mapped response. */
+  async function callAyrshare(
+    path: string,
+    init: { method: string; profileKey?: string; profileKeyHeader?: boolean; body?: unknown },
+  ): Promise<unknown> {
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${options.apiKey}`,
+      Accept: 'application/json',
+    };
+    if (init.profileKey && init.profileKeyHeader !== false) headers['Profile-Key'] = init.profileKey;
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    let upstream: Response;
+    let body: unknown;
+    try {
+      upstream = await doFetch(`${base}${path}`, {
+        method: init.method,
+        headers,
+        body: init.body === undefined ? null : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(timeout),
+      });
+      const raw = await upstream.text();
+      try {
+        body = raw ? (JSON.parse(raw) as unknown) : {};
+      } catch {
+        body = undefined;
+      }
+    } catch (error) {
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      throw new UpstreamError(
+        timedOut
+          ? fail(504, 'The social account service did not answer in time.')
+          : fail(502, 'The social account service could not be reached.'),
+      );
+    }
+    const errorStatus = ayrshareError.safeParse(body);
+    if (!upstream.ok || (errorStatus.success && errorStatus.data.status === 'error')) {
+      throw new UpstreamError(await mapUpstreamFailure(upstream, body, (message) => scrub(message, init.profileKey)));
+    }
+    if (body === undefined) throw new UpstreamError(fail(502, 'The social account service sent an unreadable answer.'));
+    return body;
+  }
+
+  function scrub(message: string, profileKey: string | undefined): string {
+    let clean = message;
+    for (const secret of [options.apiKey, options.privateKey, profileKey]) {
+      if (secret && secret.length >= 4) clean = clean.split(secret).join('…');
+    }
+    return clean;
+  }
+
+  async function guarded(run: () => Promise<Response>): Promise<Response> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof UpstreamError) return error.response;
+      return fail(500, 'Internal error.');
+    }
+  }
+
+  async function requireProfileKey(request: Request): Promise<string | Response> {
+    const key = await options.profileKey(request);
+    return key ? key : fail(401, 'Sign in to link social accounts.');
+  }
+
+  const linkUrl: Handler = (request) =>
+    guarded(async () => {
+      if (request.method !== 'POST') return fail(405, 'Use POST.', {}, { Allow: 'POST' });
+      const origin = request.headers.get('origin');
+      if (!originAllowed(options.allowedOrigins, origin)) return fail(403, 'This origin may not link accounts.');
+      let body: unknown;
+      try {
+        body = await readJson(request);
+      } catch {
+        return fail(400, 'The body must be JSON.');
+      }
+      const bodyOrigin = (body as { origin?: unknown } | null)?.origin;
+      if (typeof body !== 'object' || body === null || (bodyOrigin !== undefined && bodyOrigin !== origin)) {
+        return fail(400, 'The body must be { "origin": "<this page’s origin>" }.');
+      }
+      const profileKey = await requireProfileKey(request);
+      if (profileKey instanceof Response) return profileKey;
+
+      const common: Record<string, unknown> = { origin };
+      const redirect = typeof options.redirect === 'function' ? options.redirect(request) : options.redirect;
+      if (redirect) common.redirect = redirect;
+      if (options.allowedSocial) common.allowedSocial = [...options.allowedSocial];
+      if (options.logout !== undefined) common.logout = options.logout;
+      if (options.expiresIn !== undefined) common.expiresIn = options.expiresIn;
+
+      if (options.linkMethod === 'generateJWT') {
+        const requestedAt = Date.now();
+        const answer = await callAyrshare('/profiles/generateJWT', {
+          method: 'POST',
+          profileKey,
+          profileKeyHeader: false,
+          body: { ...common, domain: options.domain, privateKey: options.privateKey, profileKey },
+        });
+        const parsed = linkSessionAnswer.safeParse(answer);
+        if (!parsed.success) return fail(502, 'The social account service sent no linking URL.');
+        const lifetime = options.expiresIn ? options.expiresIn * 60_000 : DEFAULT_LIFETIME_MS;
+        return json(200, { url: parsed.data.url, expiresAt: new Date(requestedAt + lifetime).toISOString() });
+      }
+
+      const answer = await callAyrshare('/profiles/link-sessions', { method: 'POST', profileKey, body: common });
+      const parsed = linkSessionAnswer.safeParse(answer);
+      if (!parsed.success) return fail(502, 'The social account service sent no linking URL.');
+      const result: { url: string; expiresAt?: string } = { url: parsed.data.url };
+      if (parsed.data.expiresAt) result.expiresAt = parsed.data.expiresAt;
+      return json(200, result);
+    });
+
+  const profile: Handler = (request) =>
+    guarded(async () => {
+      if (request.method !== 'GET') return fail(405, 'Use GET.', {}, { Allow: 'GET' });
+      const origin = request.headers.get('origin');
+      // Same-origin GETs often carry no Origin; one that does must be allowed.
+      if (origin !== null && !originAllowed(options.allowedOrigins, origin)) return fail(403, 'This origin may not read accounts.');
+      const profileKey = await requireProfileKey(request);
+      if (profileKey instanceof Response) return profileKey;
+      const answer = await callAyrshare('/user', { method: 'GET', profileKey });
+      const parsed = userAnswer.safeParse(answer);
+      if (!parsed.success) return fail(502, 'The social account service sent an unreadable answer.');
+      const activeSocialAccounts = parsed.data.activeSocialAccounts ?? [];
+      const displayNames = (parsed.data.displayNames ?? [])
+        .filter((entry) => activeSocialAccounts.includes(entry.platform))
+        .map(({ platform, username, displayName, pageName, profileUrl, userImage }) =>
+          JSON.parse(JSON.stringify({ platform, username, displayName, pageName, profileUrl, userImage })) as Record<string, string>,
+        );
+      return json(200, { activeSocialAccounts, displayNames });
+    });
+
+  const unlink: Handler = (request) =>
+    guarded(async () => {
+      if (request.method !== 'DELETE') return fail(405, 'Use DELETE.', {}, { Allow: 'DELETE' });
+      const origin = request.headers.get('origin');
+      if (!originAllowed(options.allowedOrigins, origin)) return fail(403, 'This origin may not unlink accounts.');
+      let body: unknown;
+      try {
+        body = await readJson(request);
+      } catch {
+        return fail(400, 'The body must be JSON.');
+      }
+      const parsed = unlinkBody.safeParse(body);
+      if (!parsed.success || !(NETWORK_IDS as readonly string[]).includes(parsed.data.platform)) {
+        return fail(400, `The body must be { "platform": "<one of ${NETWORK_IDS.join(', ')}>" }.`);
+      }
+      const profileKey = await requireProfileKey(request);
+      if (profileKey instanceof Response) return profileKey;
+      await callAyrshare('/profiles/social', { method: 'DELETE', profileKey, body: { platform: parsed.data.platform } });
+      return json(200, { status: 'success', platform: parsed.data.platform });
+    });
+
+  return { linkUrl, profile, unlink };
+}
