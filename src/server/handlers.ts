@@ -230,7 +230,7 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
         return fail(400, 'The body must be JSON.');
       }
       const bodyOrigin = (body as { origin?: unknown } | null)?.origin;
-      if (typeof body !== 'object' || body === null || (bodyOrigin !== undefined && bodyOrigin !== origin)) {
+      if (typeof body !== 'object' || body === null || Array.isArray(body) || (bodyOrigin !== undefined && bodyOrigin !== origin)) {
         return fail(400, 'The body must be { "origin": "<this page’s origin>" }.');
       }
       const profileKey = await requireProfileKey(request);
