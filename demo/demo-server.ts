@@ -52,7 +52,9 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 }
 
 export async function createDemoBackend(env: DemoEnv): Promise<DemoBackend> {
-  const real = Boolean(env.AYRSHARE_API_KEY && env.AYRSHARE_PROFILE_KEY);
+  // SOCIAL_LINK_DEMO_SIMULATOR=1 forces the simulator (the end-to-end test sets it).
+  const forceSimulator = process.env.SOCIAL_LINK_DEMO_SIMULATOR === '1';
+  const real = !forceSimulator && Boolean(env.AYRSHARE_API_KEY && env.AYRSHARE_PROFILE_KEY);
   let simulator: RunningSimulator | undefined;
   if (!real) simulator = await startAyrshareSimulator();
 
@@ -82,12 +84,12 @@ export async function createDemoBackend(env: DemoEnv): Promise<DemoBackend> {
       void (async () => {
         if (req.method === 'POST') {
           const body = await readJson(req);
+          if (body.reset === true) running.simulator.reset();
           const settings = running.simulator.settings;
           if (typeof body.delayMs === 'number') settings.delayMs = Math.max(0, Math.min(20_000, body.delayMs));
           for (const key of ['failing', 'rateLimited', 'expiredLinks'] as const) {
             if (typeof body[key] === 'boolean') settings[key] = body[key];
           }
-          if (body.reset === true) running.simulator.reset();
           if (typeof body.toggle === 'string' && isNetworkId(body.toggle)) running.simulator.toggle(body.toggle);
         }
         sendJson(res, 200, { ...running.simulator.settings, linked: running.simulator.linked() });

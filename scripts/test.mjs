@@ -40,7 +40,7 @@ if (!broken) {
     '--test-reporter=./scripts/node-test-reporter.mjs',
     '--test-reporter-destination=stderr',
     'test/node/',
-  ]);
+  ], { CHROME_PATH: chrome });
   const node = counts('test-results/node.json');
   passed += node.passed;
   failed += node.failed + (!nodeOk && node.failed === 0 ? 1 : 0);

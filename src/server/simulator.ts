@@ -350,11 +350,11 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
       if (request.method === 'POST') {
         const body = await readBody(request);
         if (body) {
+          if (body.reset === true) reset();
           if (typeof body.delayMs === 'number') settings.delayMs = Math.max(0, Math.min(60_000, body.delayMs));
           for (const key of ['failing', 'rateLimited', 'expiredLinks'] as const) {
             if (typeof body[key] === 'boolean') settings[key] = body[key];
           }
-          if (body.reset === true) reset();
         }
       }
       return json(200, settings);

@@ -1,0 +1,143 @@
+// End to end: the demo server (Vite + reference handlers + Ayrshare simulator) driven in Debian's
+// Chromium by playwright-core, with the popup blocker on.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+
+process.env.SOCIAL_LINK_DEMO_SIMULATOR = '1';
+
+let server;
+let browser;
+let page;
+let base;
+
+async function simulator(settings) {
+  return page.evaluate(
+    (body) => fetch('/api/demo/simulator', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json()),
+    settings,
+  );
+}
+
+const events = () => page.evaluate(() => window.__events.splice(0));
+const row = (id) => page.locator(`#main [data-network="${id}"]`);
+
+async function waitForEvent(type) {
+  const handle = await page.waitForFunction((t) => window.__events.find((e) => e.type === t), type, { timeout: 10_000 });
+  return handle.jsonValue();
+}
+
+before(async () => {
+  server = await createServer({
+    configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
+    logLevel: 'silent',
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  await server.listen();
+  base = `http://127.0.0.1:${server.httpServer.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    // Playwright turns the popup blocker off by default; keep it on.
+    ignoreDefaultArgs: ['--disable-popup-blocking'],
+  });
+  page = await browser.newPage();
+  await page.goto(base);
+  await page.locator('#main [data-network="linkedin"][data-linked]').waitFor();
+  await page.evaluate(() => {
+    window.__events = [];
+    for (const type of ['social-link-open', 'social-link-connect', 'social-link-done', 'social-link-close', 'social-link-change', 'social-link-error']) {
+      document.querySelector('#main').addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
+    }
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the demo against the Ayrshare simulator', () => {
+  test('link two networks in the simulator popup, Done: both shown linked', async () => {
+    const popupOpened = page.waitForEvent('popup');
+    await page.locator('#main [part="button"]').click();
+    const popup = await popupOpened;
+    await popup.locator('h1', { hasText: 'Link your social accounts' }).waitFor();
+    assert.ok(popup.url().startsWith('http://127.0.0.1:'), 'the linking page is the simulator');
+    assert.notEqual(new URL(popup.url()).origin, base, 'the linking page is cross-origin');
+
+    for (const network of ['tiktok', 'youtube']) {
+      await popup.locator(`li[data-network="${network}"] button.link`).click();
+      await popup.locator('#allow').click();
+      // connect:success re-reads the status while the popup is still open.
+      await row(network).and(page.locator('[data-linked]')).waitFor({ timeout: 10_000 });
+    }
+    assert.equal(popup.isClosed(), false);
+    const closed = popup.waitForEvent('close');
+    // Done closes the popup mid-click: that is the point.
+    await popup.locator('#done').click().catch((error) => {
+      if (!popup.isClosed()) throw error;
+    });
+    await closed;
+    await waitForEvent('social-link-close');
+    const seen = await events();
+    assert.deepEqual(seen.map((e) => e.type), [
+      'social-link-open',
+      'social-link-connect',
+      'social-link-change',
+      'social-link-connect',
+      'social-link-change',
+      'social-link-done',
+      'social-link-close',
+    ]);
+    assert.deepEqual(seen.at(-1).detail, { completed: true });
+    assert.equal(await page.locator('#main').getAttribute('state'), 'idle');
+    for (const network of ['linkedin', 'twitter', 'tiktok', 'youtube']) {
+      assert.equal(await row(network).getAttribute('data-linked'), '', `${network} linked`);
+    }
+  });
+
+  test('unlink one', async () => {
+    await row('tiktok').locator('[part~="unlink"]').click();
+    await row('tiktok').locator('[part~="confirm-unlink"]').click();
+    await page.locator('#main [data-network="tiktok"]:not([data-linked])').waitFor();
+    const change = await waitForEvent('social-link-change');
+    assert.deepEqual(change.detail.removed, ['tiktok']);
+    await events();
+  });
+
+  test('an expired link gives invalid-response, and the popup is closed', async () => {
+    await simulator({ reset: true, expiredLinks: true });
+    await page.locator('#main [part="button"]').click();
+    const error = await waitForEvent('social-link-error');
+    assert.equal(error.detail.code, 'invalid-response');
+    await page.locator('#main [part="error"]', { hasText: 'expired' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('#main').state === 'idle');
+    assert.equal(browser.contexts()[0].pages().length, 1, 'no popup left open');
+    await events();
+  });
+
+  test('a 429 gives request-failed with status 429', async () => {
+    await simulator({ reset: true, rateLimited: true });
+    await page.locator('#refresh').click();
+    const error = await waitForEvent('social-link-error');
+    assert.deepEqual(
+      { code: error.detail.code, status: error.detail.status },
+      { code: 'request-failed', status: 429 },
+    );
+    await page.locator('#main [part="error"]', { hasText: 'Too many requests' }).waitFor();
+    await events();
+  });
+
+  test('a 500 from Ayrshare gives request-failed, and Try again recovers', async () => {
+    await simulator({ reset: true, failing: true });
+    await page.locator('#refresh').click();
+    const error = await waitForEvent('social-link-error');
+    assert.equal(error.detail.code, 'request-failed');
+    assert.equal(error.detail.status, 502);
+    await simulator({ reset: true });
+    await page.locator('#main [part~="retry"]').click();
+    await page.locator('#main [part="error"]').waitFor({ state: 'detached' });
+    await events();
+  });
+});
