@@ -1,7 +1,7 @@
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { createDemoBackend, type DemoBackend } from './demo/demo-server.js';
 
-const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/];
+const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/];
 
 // The demo's backend: the reference handlers in front of the Ayrshare simulator, or the real
 // Ayrshare when AYRSHARE_API_KEY and AYRSHARE_PROFILE_KEY are set (in the environment or .env).
@@ -71,7 +71,7 @@ export default defineConfig(({ command, mode }) => {
     return {
       build: {
         lib: {
-          entry: { index: 'src/index.ts', callback: 'src/callback-auto.ts' },
+          entry: { index: 'src/index.ts', callback: 'src/callback-auto.ts', react: 'src/react.ts' },
           formats: ['es'],
         },
         rolldownOptions: { external },

@@ -12,6 +12,7 @@ import {
   type StatusResult,
 } from './internal/profile-status.js';
 import { safeImageUrl, safeLinkUrl } from './internal/safe-url.js';
+import { toList } from './internal/list.js';
 import type { SocialLinkEventMap, SocialLinkMode } from './events.js';
 import { styles } from './styles.js';
 import { VERSION } from './version.js';
@@ -28,9 +29,9 @@ interface Problem {
 
 // Lists in attributes are space- or comma-separated (SPEC section 2).
 const listConverter = {
-  fromAttribute: (value: string | null): string[] | undefined =>
-    value === null ? undefined : value.split(/[\s,]+/).filter(Boolean),
-  toAttribute: (value: string[] | undefined): string | null => value?.join(' ') ?? null,
+  fromAttribute: (value: string | null): string[] | undefined => (value === null ? undefined : toList(value)),
+  toAttribute: (value: string[] | string | undefined): string | null =>
+    value === undefined ? null : toList(value).join(' '),
 };
 
 function accountName(account: LinkedAccount | undefined): string | undefined {
@@ -47,6 +48,8 @@ const checkGlyph = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 8
  * @tag social-link-button
  *
  * @slot - The button's text; overrides `label`.
+ *
+ * @attr {"idle" | "opening" | "open"} state - Reflected, read-only: `opening` while fetching the linking URL, `open` while waiting on the popup.
  *
  * @event social-link-open - The popup or tab opened, or the page is about to redirect. `{ mode }`
  * @event social-link-connect - The provider reported one network's outcome. `{ network, outcome, code?, message? }`
@@ -67,7 +70,12 @@ const checkGlyph = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 8
  * @csspart avatar - The linked account's picture.
  * @csspart status - A network's "Linked" / "Not linked" text.
  * @csspart error - The error message box.
- * @csspart retry - The error box's retry button.
+ * @csspart retry - The error box's button: "Try again", or "Continue" for a blocked popup.
+ * @csspart continue - The retry button when the popup was blocked.
+ * @csspart unlink - A linked network's "Unlink" button.
+ * @csspart confirm-unlink - The button that confirms an unlink.
+ * @csspart cancel-unlink - The button that cancels an unlink.
+ * @csspart unlink-progress - "Unlinking…" while the request runs.
  *
  * @cssproperty --social-link-button-font - Font shorthand (default: inherited).
  * @cssproperty --social-link-button-color - Text colour.
@@ -117,11 +125,11 @@ export class SocialLinkButton extends LitElement {
   /** Host URL that unlinks one network (DELETE); without it no unlink control is shown. */
   declare unlinkEndpoint: string | undefined;
   /** Networks to show, in this order. Aliases such as `x` and `google` are understood. */
-  declare networks: string[] | undefined;
+  declare networks: string[] | string | undefined;
   /** Hosts the linking URL may point to. */
-  declare allowedHosts: string[] | undefined;
+  declare allowedHosts: string[] | string | undefined;
   /** Origins whose callback message is accepted (default: the page's own). */
-  declare callbackOrigins: string[] | undefined;
+  declare callbackOrigins: string[] | string | undefined;
   /** How the linking page opens. */
   declare mode: SocialLinkMode;
   /** The button's text; the default slot overrides it. */
@@ -349,7 +357,8 @@ export class SocialLinkButton extends LitElement {
   }
 
   private shownNetworks(): NetworkId[] {
-    const wanted = this.networks?.length ? this.networks : NETWORK_IDS;
+    const listed = toList(this.networks);
+    const wanted = listed.length ? listed : NETWORK_IDS;
     const ids = wanted.map(toNetworkId).filter((id): id is NetworkId => id !== undefined);
     return [...new Set(ids)];
   }

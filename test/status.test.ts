@@ -158,6 +158,11 @@ describe('link status', () => {
     el.networks = ['instagram', 'tiktok'];
     await el.updateComplete;
     expect(items(el).map((li) => li.dataset.network)).to.deep.equal(['instagram', 'tiktok']);
+
+    // Frameworks that set properties from attribute-style values pass a string.
+    el.networks = 'reddit, x';
+    await el.updateComplete;
+    expect(items(el).map((li) => li.dataset.network)).to.deep.equal(['reddit', 'twitter']);
   });
 
   it('shows no status list without profile-endpoint, and requests nothing', async () => {

@@ -4,14 +4,15 @@ import { RequestAborted } from './http.js';
 import { DEFAULT_ALLOWED_HOSTS, fetchLinkUrl, isFresh, trustedUrl, type LinkUrl } from './link-url.js';
 import { CALLBACK_CHANNEL, callbackMessage, providerMessage, type ProviderMessage } from './messages.js';
 import { POPUP_NAME, popupFeatures, showConnecting } from './popup.js';
+import { toList } from './list.js';
 
 export type LinkFlowState = 'idle' | 'opening' | 'open';
 
 /** The element's settings the flow reads, each time it needs them. */
 export interface LinkFlowSettings {
   readonly jwtEndpoint: string | undefined;
-  readonly allowedHosts: string[] | undefined;
-  readonly callbackOrigins: string[] | undefined;
+  readonly allowedHosts: readonly string[] | string | undefined;
+  readonly callbackOrigins: readonly string[] | string | undefined;
   readonly mode: SocialLinkMode;
   readonly timeout: number;
   readonly requestInit: RequestInit | undefined;
@@ -63,11 +64,13 @@ export class LinkFlow {
   constructor(private readonly host: LinkFlowHost) {}
 
   private allowedHosts(): readonly string[] {
-    return this.host.settings.allowedHosts?.length ? this.host.settings.allowedHosts : DEFAULT_ALLOWED_HOSTS;
+    const listed = toList(this.host.settings.allowedHosts);
+    return listed.length ? listed : DEFAULT_ALLOWED_HOSTS;
   }
 
   private callbackOriginAllowed(origin: string): boolean {
-    const origins = this.host.settings.callbackOrigins?.length ? this.host.settings.callbackOrigins : [location.origin];
+    const listed = toList(this.host.settings.callbackOrigins);
+    const origins = listed.length ? listed : [location.origin];
     return origins.some((entry) => {
       try {
         return new URL(entry).origin === origin;

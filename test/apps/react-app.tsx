@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { SocialLinkChangeDetail } from '../../src/index.js';
+import { SocialLinkButton } from '../../src/react.js';
+
+/** Renders the React wrapper and the element used natively (React 19) side by side. */
+export function mount(container: HTMLElement, profileEndpoint: string) {
+  function App() {
+    const [log, setLog] = useState<string[]>([]);
+    const note = (who: string) => (event: CustomEvent<SocialLinkChangeDetail>) =>
+      setLog((entries) => [...entries, `${who}:${event.detail.added.join(',')}`]);
+    return (
+      <>
+        <SocialLinkButton
+          id="wrapped"
+          profileEndpoint={profileEndpoint}
+          networks={['youtube', 'tiktok']}
+          label="Link (React wrapper)"
+          onLinkChange={note('wrapped')}
+        />
+        <social-link-button
+          id="native"
+          profile-endpoint={profileEndpoint}
+          networks="youtube tiktok"
+          label="Link (React 19, native)"
+          onsocial-link-change={note('native')}
+        />
+        <ul id="react-log">
+          {log.map((entry) => (
+            <li key={entry}>{entry}</li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  createRoot(container).render(<App />);
+}

@@ -1,0 +1,32 @@
+// Serves /__bundle/<name>.js: test/apps/<name>.(tsx|ts) bundled by esbuild, so the React and
+// Vue apps (whose packages ship CommonJS or bundler-only builds) run in the browser tests.
+import { existsSync } from 'node:fs';
+import { build } from 'esbuild';
+
+export function bundlePlugin() {
+  return {
+    name: 'test-app-bundles',
+    async serve(context) {
+      const match = /^\/__bundle\/([\w-]+)\.js$/.exec(context.path);
+      if (!match) return undefined;
+      const entry = ['tsx', 'ts'].map((ext) => `test/apps/${match[1]}.${ext}`).find((file) => existsSync(file));
+      if (!entry) return undefined;
+      const result = await build({
+        entryPoints: [entry],
+        bundle: true,
+        format: 'esm',
+        write: false,
+        target: 'es2022',
+        jsx: 'automatic',
+        tsconfig: 'tsconfig.json',
+        define: {
+          'process.env.NODE_ENV': '"production"',
+          __VUE_OPTIONS_API__: 'true',
+          __VUE_PROD_DEVTOOLS__: 'false',
+          __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+        },
+      });
+      return { body: result.outputFiles[0].text, type: 'js' };
+    },
+  };
+}

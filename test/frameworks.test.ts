@@ -1,0 +1,51 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { SocialLinkButton } from '../src/index.js';
+import { mockEndpoint } from './helpers.js';
+
+async function load(name: string) {
+  return (await import(/* @vite-ignore */ `/__bundle/${name}.js`)) as {
+    mount(container: HTMLElement, profileEndpoint: string): void;
+  };
+}
+
+async function linked(el: SocialLinkButton | null) {
+  await waitUntil(() => el?.shadowRoot?.querySelector('[data-network="youtube"][data-linked]'), 'status not rendered');
+}
+
+describe('frameworks', () => {
+  it('React: the wrapper and React 19 native usage render, and events reach React handlers', async () => {
+    const profile = mockEndpoint();
+    await profile.answer({ body: { activeSocialAccounts: ['youtube'] } });
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    (await load('react-app')).mount(container, profile.url);
+    await waitUntil(() => container.querySelector('#wrapped') && container.querySelector('#native'), 'not rendered');
+    const wrapped = container.querySelector<SocialLinkButton>('#wrapped')!;
+    await linked(wrapped);
+    await linked(container.querySelector<SocialLinkButton>('#native'));
+    expect(wrapped.networks).to.deep.equal(['youtube', 'tiktok']);
+
+    await profile.answer({ body: { activeSocialAccounts: ['youtube', 'tiktok'] } });
+    await container.querySelector<SocialLinkButton>('#wrapped')!.refresh();
+    await waitUntil(() => container.querySelectorAll('#react-log li').length === 2, 'React handlers not called');
+    expect([...container.querySelectorAll('#react-log li')].map((li) => li.textContent).sort()).to.deep.equal([
+      'native:tiktok',
+      'wrapped:tiktok',
+    ]);
+    expect(
+      container.querySelector('#wrapped')!.shadowRoot!.querySelector('[part="button"]')!.textContent!.trim(),
+    ).to.equal('Link (React wrapper)');
+  });
+
+  it('Vue 3: renders, and events reach the Vue handler', async () => {
+    const profile = mockEndpoint();
+    await profile.answer({ body: { activeSocialAccounts: ['youtube'] } });
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    (await load('vue-app')).mount(container, profile.url);
+    await waitUntil(() => container.querySelector('#vue-el'), 'no element');
+    await linked(container.querySelector('#vue-el'));
+    await profile.answer({ body: { activeSocialAccounts: ['youtube', 'tiktok'] } });
+    await container.querySelector<SocialLinkButton>('#vue-el')!.refresh();
+    await waitUntil(() => container.querySelector('#vue-log li'), 'Vue handler not called');
+    expect(container.querySelector('#vue-log')!.textContent).to.equal('vue:tiktok');
+  });
+});
