@@ -29,6 +29,7 @@ export interface LinkFlowHost {
 }
 
 const POLL_MS = 500;
+const CLOSE_GRACE_MS = 150;
 // COOP on any page in the popup makes `closed` read true while it is still open and cuts
 // `window.opener`: a callback that arrives this long after the flow ended still counts.
 const LATE_CALLBACK_MS = 10 * 60_000;
@@ -275,7 +276,13 @@ export class LinkFlow {
   private poll(): void {
     const popup = this.popup;
     if (!popup || popup.closed) {
-      this.finish();
+      // A page that posts and then closes itself (the callback page, Ayrshare after Done) can
+      // close before its message is delivered here: give the message a moment to arrive first.
+      clearInterval(this.pollTimer);
+      const flowId = this.flowId;
+      setTimeout(() => {
+        if (flowId === this.flowId) this.finish();
+      }, CLOSE_GRACE_MS);
       return;
     }
     // Where the callback page is on our own origin, we see the popup come back ourselves.

@@ -2,4 +2,4 @@
 export { AYRSHARE_API, createAyrshareHandlers } from './handlers.js';
 export type { AyrshareHandlerOptions, AyrshareHandlers, Handler } from './handlers.js';
 export { sendWebResponse, toNodeHandler, toWebRequest } from './node.js';
-export type { FetchHandler } from './node.js';
+export type { FetchHandler, NodeRequestLike, NodeResponseLike } from './node.js';

@@ -1,31 +1,54 @@
 // Mounting Web `Request` → `Response` handlers in Node's http server (and so in Express, which
-// passes the same req/res).
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// passes the same req/res). Typed structurally, so these types need no @types/node.
+
+/** The parts of Node's IncomingMessage used here. */
+export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  /** A TLS socket has `encrypted: true`. */
+  socket?: object | null;
+}
+
+/** The parts of Node's ServerResponse used here. */
+export interface NodeResponseLike {
+  statusCode: number;
+  readonly headersSent: boolean;
+  setHeader(name: string, value: string | number | readonly string[]): unknown;
+  end(body?: Uint8Array | string): unknown;
+}
 
 export type FetchHandler = (request: Request) => Response | Promise<Response>;
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
+async function readBody(req: NodeRequestLike): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of req) {
-    size += (chunk as Buffer).length;
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    size += bytes.length;
     if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
+    chunks.push(bytes);
   }
-  return Buffer.concat(chunks);
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
 }
 
 /** Converts a Node request into a Web Request (the body is read up to 64 KiB). */
-export async function toWebRequest(req: IncomingMessage, base = 'http://localhost'): Promise<Request> {
+export async function toWebRequest(req: NodeRequestLike): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
-  const host = req.headers.host ?? new URL(base).host;
-  const protocol = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+  const host = headers.get('host') ?? 'localhost';
+  const protocol = (req.socket as { encrypted?: boolean } | null | undefined)?.encrypted ? 'https' : 'http';
   const url = new URL(req.url ?? '/', `${protocol}://${host}`);
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
@@ -34,15 +57,14 @@ export async function toWebRequest(req: IncomingMessage, base = 'http://localhos
     // Too large: hand over a request the handlers reject as a bad body.
     return new Request(url, { method, headers, body: '\u0000' });
   }
-  return new Request(url, { method, headers, body: hasBody && body && body.length > 0 ? new Uint8Array(body) : null });
+  return new Request(url, { method, headers, body: body && body.length > 0 ? body : null });
 }
 
 /** Writes a Web Response to a Node response. */
-export async function sendWebResponse(response: Response, res: ServerResponse): Promise<void> {
+export async function sendWebResponse(response: Response, res: NodeResponseLike): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
-  res.end(body);
+  res.end(response.body ? new Uint8Array(await response.arrayBuffer()) : undefined);
 }
 
 /**
@@ -51,7 +73,7 @@ export async function sendWebResponse(response: Response, res: ServerResponse): 
  * or as Connect/Vite middleware.
  */
 export function toNodeHandler(handler: FetchHandler) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  return async (req: NodeRequestLike, res: NodeResponseLike): Promise<void> => {
     try {
       const request = await toWebRequest(req);
       await sendWebResponse(await handler(request), res);

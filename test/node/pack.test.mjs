@@ -1,0 +1,181 @@
+// The published package, as a user gets it: `npm pack`, install the tarball into a new project,
+// import every export in Node and in Chromium, and type-check a TypeScript file that uses the
+// element, its events and the server handlers.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+let project;
+let files;
+
+const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+before(() => {
+  project = mkdtempSync(join(tmpdir(), 'slb-pack-'));
+  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', project], root));
+  files = packed.files.map((f) => f.path);
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({
+      name: 'pack-test',
+      private: true,
+      type: 'module',
+      dependencies: {
+        'social-link-button': `file:./${packed.filename}`,
+        react: pkg.devDependencies.react,
+        'react-dom': pkg.devDependencies['react-dom'],
+      },
+    }),
+  );
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], project);
+});
+
+after(() => rmSync(project, { recursive: true, force: true }));
+
+describe('the packed package', () => {
+  test('ships dist, the manifest, README and package.json — no sources, tests or demo', () => {
+    assert.ok(files.includes('dist/index.js'));
+    assert.ok(files.includes('dist/social-link-button.iife.js'));
+    assert.ok(files.includes('dist/social-link-callback.iife.js'));
+    assert.ok(files.includes('custom-elements.json'));
+    assert.ok(files.includes('README.md'));
+    for (const file of files) assert.doesNotMatch(file, /^(src|test|demo|scripts|\.ci)\//, file);
+  });
+
+  test('every export imports in Node', () => {
+    const script = `
+      const main = await import('social-link-button');
+      if (typeof main.SocialLinkButton !== 'function' || typeof main.define !== 'function') throw new Error('main');
+      await import('social-link-button/callback');
+      const server = await import('social-link-button/server');
+      if (typeof server.createAyrshareHandlers !== 'function' || typeof server.toNodeHandler !== 'function') throw new Error('server');
+      const sim = await import('social-link-button/simulator');
+      const running = await sim.startAyrshareSimulator();
+      await running.close();
+      const react = await import('social-link-button/react');
+      if (!react.SocialLinkButton) throw new Error('react');
+      const manifest = (await import('social-link-button/custom-elements.json', { with: { type: 'json' } })).default;
+      if (manifest.modules[0].declarations[0].tagName !== 'social-link-button') throw new Error('manifest');
+      const own = (await import('social-link-button/package.json', { with: { type: 'json' } })).default;
+      console.log(own.name, own.version);
+    `;
+    writeFileSync(join(project, 'node-imports.mjs'), script);
+    assert.equal(run('node', ['node-imports.mjs'], project).trim(), `social-link-button ${pkg.version}`);
+  });
+
+  test('type-checks a TypeScript file using the element, its events and the server handlers', () => {
+    writeFileSync(
+      join(project, 'usage.ts'),
+      `
+      import 'social-link-button';
+      import type { SocialLinkButton, SocialLinkChangeDetail } from 'social-link-button';
+      import { createAyrshareHandlers } from 'social-link-button/server';
+
+      const el = document.createElement('social-link-button');
+      const typed: SocialLinkButton = el;
+      typed.profileEndpoint = '/api/social/status';
+      typed.networks = ['linkedin', 'twitter'];
+      el.addEventListener('social-link-change', (event) => {
+        const detail: SocialLinkChangeDetail = event.detail;
+        const added: string[] = detail.added;
+        console.log(added, typed.linked, typed.state);
+      });
+      el.addEventListener('social-link-error', (event) => {
+        const code: 'request-failed' | 'invalid-response' | 'untrusted-url' | 'popup-blocked' | 'timeout' = event.detail.code;
+        console.log(code);
+      });
+      const handlers = createAyrshareHandlers({
+        apiKey: 'k',
+        profileKey: (request: Request) => request.headers.get('x-user') ?? undefined,
+        allowedOrigins: ['https://app.example'],
+      });
+      const response: Promise<Response> = handlers.linkUrl(new Request('https://app.example'));
+      void response;
+      // @ts-expect-error: events are typed, a wrong detail field is an error
+      el.addEventListener('social-link-change', (event) => event.detail.nope);
+      `,
+    );
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          lib: ['ES2022', 'DOM'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['usage.ts'],
+      }),
+    );
+    try {
+      run('node', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], project);
+    } catch (error) {
+      assert.fail(`tsc: ${error.stdout}${error.stderr}`);
+    }
+  });
+
+  test('every browser export imports and works in Chromium', async () => {
+    const bundle = await build({
+      stdin: {
+        contents: `
+          import { SocialLinkButton } from 'social-link-button';
+          import { SocialLinkButton as ReactButton } from 'social-link-button/react';
+          import { createAyrshareHandlers } from 'social-link-button/server';
+          import { createElement } from 'react';
+          import { createRoot } from 'react-dom/client';
+          window.results = {
+            defined: customElements.get('social-link-button') === SocialLinkButton,
+            server: typeof createAyrshareHandlers,
+          };
+          createRoot(document.getElementById('react')).render(createElement(ReactButton, { label: 'From React' }));
+        `,
+        resolveDir: project,
+        loader: 'js',
+      },
+      bundle: true,
+      format: 'esm',
+      write: false,
+      define: { 'process.env.NODE_ENV': '"production"' },
+    });
+    const callback = await build({
+      stdin: { contents: `import 'social-link-button/callback';`, resolveDir: project, loader: 'js' },
+      bundle: true,
+      format: 'esm',
+      write: false,
+    });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.setContent('<social-link-button id="plain" label="Plain"></social-link-button><div id="react"></div>');
+      await page.addScriptTag({ content: bundle.outputFiles[0].text, type: 'module' });
+      await page.waitForFunction(() => window.results);
+      assert.deepEqual(await page.evaluate(() => window.results), { defined: true, server: 'function' });
+      await page.locator('#plain [part="button"]', { hasText: 'Plain' }).waitFor();
+      await page.locator('#react social-link-button [part="button"]', { hasText: 'From React' }).waitFor();
+
+      // The callback script closes its window (a script-opened one, as a popup is).
+      const callbackPage = await browser.newPage();
+      await callbackPage.setContent('<p>Finishing…</p>');
+      const closed = callbackPage.waitForEvent('close');
+      await callbackPage.addScriptTag({ content: callback.outputFiles[0].text, type: 'module' });
+      await closed;
+    } finally {
+      await browser.close();
+    }
+  });
+});
