@@ -1,0 +1,347 @@
+// `npm run bench`: sizes and speed of the built component, each beside its baseline from the
+// same run, measured in Debian's Chromium (popup blocker on). Prints a table and writes
+// bench/results.md. Not part of the tests.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus } from 'node:os';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { findChrome } from './find-chrome.mjs';
+
+const ROUNDS = 15;
+const ENDPOINT_DELAY_MS = 300;
+const INSTANCES = 200;
+const CYCLES = 1000;
+
+const rows = [];
+const section = (title) => rows.push({ section: title });
+const row = (what, value, baseline, note = '') => rows.push({ what, value, baseline, note });
+const median = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const ms = (value) => `${value.toFixed(1)} ms`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+
+console.log('Building…');
+execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+// --- Sizes -------------------------------------------------------------------------------
+const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
+const brotli = (buffer) => brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+async function bundleSize(contents, external = []) {
+  const result = await build({
+    stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    external,
+  });
+  return Buffer.from(result.outputFiles[0].contents);
+}
+
+section('Bundle sizes (minified; gzip -9 / brotli 11)');
+const litBaseline = await bundleSize(
+  "import { LitElement, html } from 'lit'; customElements.define('x-el', class extends LitElement { render() { return html`<button>x</button>`; } });",
+);
+row('Baseline: a minimal Lit element (Lit alone)', `${kb(litBaseline.length)} raw`, `${kb(gzip(litBaseline))} gz / ${kb(brotli(litBaseline))} br`);
+// The ESM entry as a host's bundler sees it: the entry and its own chunks, lit and zod external.
+const esmEntry = await bundleSize("export * from './dist/index.js';", ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*']);
+row('ESM entry (dist/index.js + chunks, lit/zod external)', `${kb(gzip(esmEntry))} gz / ${kb(brotli(esmEntry))} br`, 'budget 6 KB gz', `${kb(esmEntry.length)} min`);
+for (const file of readdirSync('dist').filter((f) => f.endsWith('.js')).sort()) {
+  const buffer = readFileSync(`dist/${file}`);
+  const budget = file === 'social-link-button.iife.js' ? 'budget 16 KB gz' : '';
+  row(`dist/${file}`, `${kb(gzip(buffer))} gz / ${kb(brotli(buffer))} br`, budget, `${kb(buffer.length)} raw`);
+}
+
+// --- A loopback server for the page, the host endpoints and the linking page --------------
+const iife = readFileSync('dist/social-link-button.iife.js');
+// The baseline renders the same list — 13 rows with the same icons — from one shared fetch.
+const baselineLit = await bundleSize(`
+  import { LitElement, html, svg } from 'lit';
+  import { icons } from './src/internal/icons.ts';
+  const NAMES = ['Bluesky','Facebook','Google Business Profile','Instagram','LinkedIn','Pinterest','Reddit','Snapchat','Telegram','Threads','TikTok','X','YouTube'];
+  const IDS = Object.keys(icons);
+  let shared;
+  customElements.define('plain-list', class extends LitElement {
+    static properties = { linked: { state: true } };
+    connectedCallback() { super.connectedCallback(); (shared ??= fetch('/profile').then((r) => r.json())).then((d) => { this.linked = d.activeSocialAccounts; }); }
+    render() { return html\`<button>Link social accounts</button><ul>\${NAMES.map((n, i) => html\`<li aria-label=\${n}><svg viewBox=\${icons[IDS[i]][0]}><path d=\${icons[IDS[i]][1]} /></svg><span>\${n}</span><span>\${this.linked ? 'Not linked' : ''}</span></li>\`)}</ul>\`; }
+  });
+`);
+const pages = new Map();
+const linkLoads = [];
+let profileRequests = 0;
+const server = createServer((req, res) => {
+  const url = new URL(req.url, 'http://x');
+  const send = (type, body) => {
+    res.setHeader('Content-Type', type);
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(body);
+  };
+  if (url.pathname === '/el.js') return send('text/javascript', iife);
+  if (url.pathname === '/plain.js') return send('text/javascript', baselineLit);
+  if (url.pathname === '/page') {
+    return send('text/html', `<!doctype html><meta charset="utf-8"><body>${pages.get(url.searchParams.get('id')) ?? ''}</body>`);
+  }
+  if (url.pathname === '/profile') {
+    profileRequests++;
+    return send('application/json', JSON.stringify({ activeSocialAccounts: ['linkedin', 'twitter'] }));
+  }
+  if (url.pathname === '/jwt') {
+    const delay = Number(url.searchParams.get('delay') ?? 0);
+    setTimeout(() => send('application/json', JSON.stringify({ url: `http://localhost:${port}/link?n=${Math.random()}` })), delay);
+    return;
+  }
+  if (url.pathname === '/link') {
+    linkLoads.push(Date.now());
+    return send('text/html', '<!doctype html><title>link</title>');
+  }
+  res.statusCode = 404;
+  res.end();
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const port = server.address().port;
+const origin = `http://127.0.0.1:${port}`;
+
+const browser = await chromium.launch({
+  executablePath: findChrome(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  ignoreDefaultArgs: ['--disable-popup-blocking'],
+});
+const context = await browser.newContext();
+// Records when window.open runs, and whether it runs in the click's own task.
+await context.addInitScript(() => {
+  const open = window.open.bind(window);
+  addEventListener(
+    'click',
+    () => {
+      window.__clickAt = performance.now();
+      window.__inClick = true;
+      setTimeout(() => (window.__inClick = false));
+    },
+    true,
+  );
+  window.open = (...args) => {
+    window.__openAt = performance.now();
+    window.__openSameTask = window.__inClick === true;
+    return open(...args);
+  };
+});
+
+async function freshPage(html) {
+  const id = String(pages.size);
+  pages.set(id, html);
+  const page = await context.newPage();
+  await page.goto(`${origin}/page?id=${id}`);
+  return page;
+}
+
+/** One click; returns click→open (ms), same task, and click→linking-page request (ms). */
+async function measureClick(page, selector, { hoverFirst = false } = {}) {
+  const before = linkLoads.length;
+  if (hoverFirst) {
+    await page.hover(selector);
+    await page.waitForTimeout(ENDPOINT_DELAY_MS + 200);
+  }
+  const popup = page.waitForEvent('popup', { timeout: 10_000 }).catch(() => null);
+  await page.click(selector);
+  const start = Date.now();
+  while (linkLoads.length === before && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 5));
+  const result = await page.evaluate(() => ({
+    open: window.__openAt - window.__clickAt,
+    sameTask: window.__openSameTask,
+    clickEpoch: performance.timeOrigin + window.__clickAt,
+  }));
+  const request = linkLoads.length > before ? linkLoads[linkLoads.length - 1] - result.clickEpoch : Number.NaN;
+  await (await popup)?.close();
+  return { ...result, request };
+}
+
+section(`Click → window.open, and click → linking page request (median of ${ROUNDS}; endpoint delay ${ENDPOINT_DELAY_MS} ms)`);
+{
+  const bare = await freshPage(`<button id="b" onclick="window.open('http://localhost:${port}/link?bare', 'x', 'popup=yes,width=800,height=800')">Link</button>`);
+  const element = await freshPage(
+    `<social-link-button id="el" jwt-endpoint="/jwt?delay=${ENDPOINT_DELAY_MS}" allowed-hosts="localhost:${port}" prefetch="none"></social-link-button><script src="/el.js"></script>`,
+  );
+  const prefetched = await freshPage(
+    `<social-link-button id="el" jwt-endpoint="/jwt?delay=${ENDPOINT_DELAY_MS}" allowed-hosts="localhost:${port}"></social-link-button><script src="/el.js"></script>`,
+  );
+  const results = { bare: [], cold: [], warm: [] };
+  for (let i = 0; i < ROUNDS; i++) {
+    results.bare.push(await measureClick(bare, '#b'));
+    results.cold.push(await measureClick(element, '#el [part="button"]'));
+    results.warm.push(await measureClick(prefetched, '#el [part="button"]', { hoverFirst: true }));
+    await prefetched.mouse.move(0, 0);
+  }
+  const sameTask = (list) => (list.every((r) => r.sameTask) ? 'yes' : `no (${list.filter((r) => !r.sameTask).length}/${list.length})`);
+  row('Bare `onclick=window.open()`: open in the click task', sameTask(results.bare), '—', ms(median(results.bare.map((r) => r.open))));
+  row('Element, no prefetch: open in the click task', sameTask(results.cold), `bare ${ms(median(results.bare.map((r) => r.open)))}`, ms(median(results.cold.map((r) => r.open))));
+  row('Element, prefetched: open in the click task', sameTask(results.warm), `bare ${ms(median(results.bare.map((r) => r.open)))}`, ms(median(results.warm.map((r) => r.open))));
+  row('Click → linking page request, prefetched URL', ms(median(results.warm.map((r) => r.request))), `bare ${ms(median(results.bare.map((r) => r.request)))}`);
+  row('Click → linking page request, no prefetched URL', ms(median(results.cold.map((r) => r.request))), `bare ${ms(median(results.bare.map((r) => r.request)))} + endpoint ${ENDPOINT_DELAY_MS} ms`);
+  for (const page of [bare, element, prefetched]) await page.close();
+}
+
+section(`${INSTANCES} instances sharing one profile-endpoint (median of 5)`);
+{
+  const elementTimes = [];
+  const plainTimes = [];
+  let requests = 0;
+  for (let round = 0; round < 5; round++) {
+    const page = await freshPage('<script src="/el.js"></script><script src="/plain.js" type="module"></script>');
+    await page.waitForFunction(() => customElements.get('plain-list') && customElements.get('social-link-button'));
+    profileRequests = 0;
+    elementTimes.push(
+      await page.evaluate(async (count) => {
+        const start = performance.now();
+        const box = document.createElement('div');
+        for (let i = 0; i < count; i++) {
+          const el = document.createElement('social-link-button');
+          el.setAttribute('profile-endpoint', '/profile');
+          box.append(el);
+        }
+        document.body.append(box);
+        const all = [...box.children];
+        await new Promise((resolve) => {
+          const check = () =>
+            all.every((el) => el.shadowRoot?.querySelector('[part="networks"][aria-busy="false"] [data-linked]'))
+              ? resolve()
+              : requestAnimationFrame(check);
+          check();
+        });
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+        return performance.now() - start;
+      }, INSTANCES),
+    );
+    requests = profileRequests;
+    plainTimes.push(
+      await page.evaluate(async (count) => {
+        const start = performance.now();
+        const box = document.createElement('div');
+        for (let i = 0; i < count; i++) box.append(document.createElement('plain-list'));
+        document.body.append(box);
+        const all = [...box.children];
+        await new Promise((resolve) => {
+          const check = () => (all.every((el) => el.shadowRoot?.textContent.includes('Not linked')) ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+        return performance.now() - start;
+      }, INSTANCES),
+    );
+    await page.close();
+  }
+  row('Profile requests made by 200 elements', String(requests), '1 is the floor');
+  row('First render with status, 200 elements', ms(median(elementTimes)), `200 plain Lit lists ${ms(median(plainTimes))}`);
+}
+
+section(`${CYCLES} connect/disconnect cycles`);
+{
+  const page = await context.newPage();
+  await page.goto(`${origin}/page`);
+  await page.evaluate(() => {
+    // Count live listeners and timers from here on.
+    const live = { listeners: 0, timers: new Set() };
+    window.__live = live;
+    const add = EventTarget.prototype.addEventListener;
+    const remove = EventTarget.prototype.removeEventListener;
+    const seen = new WeakMap();
+    // Only listeners on long-lived targets can leak; an element's own are collected with it.
+    const longLived = (target) => target === window || target === document || target instanceof BroadcastChannel;
+    EventTarget.prototype.addEventListener = function (type, fn, options) {
+      if (!longLived(this)) return add.call(this, type, fn, options);
+      const key = `${type}|${typeof options === 'boolean' ? options : Boolean(options?.capture)}`;
+      let set = seen.get(this);
+      if (!set) seen.set(this, (set = new Map()));
+      const fns = set.get(key) ?? new Set();
+      if (fn && !fns.has(fn) && !(options && options.once)) {
+        fns.add(fn);
+        set.set(key, fns);
+        live.listeners++;
+      }
+      return add.call(this, type, fn, options);
+    };
+    EventTarget.prototype.removeEventListener = function (type, fn, options) {
+      if (!longLived(this)) return remove.call(this, type, fn, options);
+      const key = `${type}|${typeof options === 'boolean' ? options : Boolean(options?.capture)}`;
+      const fns = seen.get(this)?.get(key);
+      if (fns?.delete(fn)) live.listeners--;
+      return remove.call(this, type, fn, options);
+    };
+    const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window;
+    window.setTimeout = (fn, delay, ...args) => {
+      const id = st(() => {
+        live.timers.delete(id);
+        typeof fn === 'function' && fn(...args);
+      }, delay);
+      live.timers.add(id);
+      return id;
+    };
+    window.clearTimeout = (id) => {
+      live.timers.delete(id);
+      ct(id);
+    };
+    window.setInterval = (fn, delay, ...args) => {
+      const id = si(fn, delay, ...args);
+      live.timers.add(id);
+      return id;
+    };
+    window.clearInterval = (id) => {
+      live.timers.delete(id);
+      ci(id);
+    };
+  });
+  await page.addScriptTag({ url: '/el.js' });
+  const cdp = await context.newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const cycle = (count) =>
+    page.evaluate(async (n) => {
+      for (let i = 0; i < n; i++) {
+        const el = document.createElement('social-link-button');
+        el.setAttribute('profile-endpoint', '/profile');
+        el.setAttribute('jwt-endpoint', '/jwt');
+        document.body.append(el);
+        await el.updateComplete;
+        el.remove();
+        await Promise.resolve();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { listeners: window.__live.listeners, timers: window.__live.timers.size };
+    }, count);
+  await cycle(50); // warm up: module-level caches, JIT
+  const before = { ...(await page.evaluate(() => ({ listeners: window.__live.listeners, timers: window.__live.timers.size }))), heap: await heap() };
+  const after = await cycle(CYCLES);
+  const heapAfter = await heap();
+  row('Listener growth (window, document, BroadcastChannel)', String(after.listeners - before.listeners), '0 expected');
+  row('Timer growth', String(after.timers - before.timers), '0 expected');
+  row('Heap growth (after GC)', kb(heapAfter - before.heap), 'about 0 expected', `${kb(before.heap)} → ${kb(heapAfter)}`);
+  await page.close();
+}
+
+await browser.close();
+server.close();
+
+// --- Output --------------------------------------------------------------------------------
+const chrome = execFileSync(findChrome(), ['--version'], { encoding: 'utf8' }).trim();
+const header = `# Benchmark results\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${chrome}, Node ${process.version}, ${cpus().length} cores. Popup blocker on. Times are medians; sizes are of the built files.\n`;
+const lines = [header];
+for (const entry of rows) {
+  if (entry.section) {
+    lines.push(`\n## ${entry.section}\n\n| measure | value | baseline (same run) | note |\n|---|---|---|---|`);
+  } else {
+    lines.push(`| ${entry.what} | ${entry.value} | ${entry.baseline} | ${entry.note} |`);
+  }
+}
+const markdown = `${lines.join('\n')}\n`;
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.md', markdown);
+console.log(markdown);
+console.log('Written to bench/results.md');
