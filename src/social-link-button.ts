@@ -3,7 +3,7 @@ import { SocialLinkFailure, type SocialLinkErrorDetail } from './internal/errors
 import { RequestAborted, requestJson } from './internal/http.js';
 import { icons } from './internal/icons.js';
 import { LinkFlow, type LinkFlowState } from './internal/link-flow.js';
-import { NETWORK_IDS, NETWORKS, toNetworkId, type NetworkId } from './internal/networks.js';
+import { isNetworkId, NETWORK_IDS, NETWORKS, toNetworkId } from './internal/networks.js';
 import {
   readStatus,
   subscribe,
@@ -37,6 +37,12 @@ const listConverter = {
 function accountName(account: LinkedAccount | undefined): string | undefined {
   return account?.displayName ?? account?.username;
 }
+
+// A chain link, for a network id we have no brand glyph for.
+const GENERIC_ICON = [
+  '0 0 16 16',
+  'M6.5 9.5a3 3 0 0 0 4.2 0l2.1-2.1a3 3 0 0 0-4.2-4.2l-.7.7 1 1 .7-.7a1.6 1.6 0 0 1 2.2 2.2l-2.1 2.1a1.6 1.6 0 0 1-2.2 0zM9.5 6.5a3 3 0 0 0-4.2 0L3.2 8.6a3 3 0 0 0 4.2 4.2l.7-.7-1-1-.7.7a1.6 1.6 0 0 1-2.2-2.2l2.1-2.1a1.6 1.6 0 0 1 2.2 0z',
+] as const;
 
 const checkGlyph = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 8.5l2.5 2.5L12 5.5" /></svg>`;
 
@@ -356,10 +362,12 @@ export class SocialLinkButton extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  private shownNetworks(): NetworkId[] {
+  // Known names map to Ayrshare's ids (x → twitter); an id we do not know is still shown when
+  // listed (SPEC 3: unknown ids are rendered only if listed in `networks`), with a generic icon.
+  private shownNetworks(): string[] {
     const listed = toList(this.networks);
     const wanted = listed.length ? listed : NETWORK_IDS;
-    const ids = wanted.map(toNetworkId).filter((id): id is NetworkId => id !== undefined);
+    const ids = wanted.map((id) => toNetworkId(id) ?? id.trim().toLowerCase()).filter(Boolean);
     return [...new Set(ids)];
   }
 
@@ -401,7 +409,7 @@ export class SocialLinkButton extends LitElement {
     </div>`;
   }
 
-  private renderUnlink(id: NetworkId, name: string) {
+  private renderUnlink(id: string, name: string) {
     if (this.unlinking === id) {
       return html`<span class="unlink"><span part="unlink-progress">Unlinking…</span></span>`;
     }
@@ -439,8 +447,9 @@ export class SocialLinkButton extends LitElement {
     </ul>`;
   }
 
-  private renderNetwork(id: NetworkId) {
-    const { name } = NETWORKS[id];
+  private renderNetwork(id: string) {
+    const known = isNetworkId(id) ? id : undefined;
+    const name = known ? NETWORKS[known].name : id;
     const status = this.status;
     const linked = status?.linked.includes(id) ?? false;
     const account = status?.accounts.find((a) => a.platform === id);
@@ -454,7 +463,7 @@ export class SocialLinkButton extends LitElement {
           ? `${name}: linked as ${who}`
           : `${name}: linked`
         : `${name}: not linked`;
-    const [viewBox, path] = icons[id];
+    const [viewBox, path] = known ? icons[known] : GENERIC_ICON;
     const avatar = linked ? safeImageUrl(account?.userImage) : undefined;
     const profileUrl = linked ? safeLinkUrl(account?.profileUrl) : undefined;
 

@@ -113,8 +113,8 @@ export const styles = [
       width: var(--_icon);
       height: var(--_icon);
       border-radius: calc(var(--_radius) * 0.75);
-      background: var(--_brand);
-      color: var(--_ink);
+      background: var(--_brand, #59636e);
+      color: var(--_ink, #fff);
       box-shadow: inset 0 0 0 1px rgb(255 255 255 / 0.15);
     }
     .icon svg {

@@ -79,9 +79,10 @@ describe('link status', () => {
     expect(item(el, 'facebook').getAttribute('aria-label')).to.equal('Facebook: linked as Acme Page');
     expect(item(el, 'twitter').getAttribute('aria-label')).to.equal('X: linked as Acme');
 
-    // Unknown ids stay in `linked` but are not rendered.
+    // Unknown ids stay in `linked` but are not rendered...
     expect(el.linked).to.deep.equal(['facebook', 'linkedin', 'twitter', 'mastodon']);
     expect(items(el)).to.have.length(13);
+    expect(item(el, 'mastodon')).to.equal(null);
     expect(el.accounts).to.deep.equal([
       {
         platform: 'facebook',
@@ -146,7 +147,7 @@ describe('link status', () => {
     const el = await fixture<SocialLinkButton>(
       html`<social-link-button
         profile-endpoint=${profile.url}
-        networks="youtube, x google  nope linkedin"
+        networks="youtube, x google  linkedin"
       ></social-link-button>`,
     );
     await loaded(el);
@@ -163,6 +164,19 @@ describe('link status', () => {
     el.networks = 'reddit, x';
     await el.updateComplete;
     expect(items(el).map((li) => li.dataset.network)).to.deep.equal(['reddit', 'twitter']);
+  });
+
+  it('...unless listed in networks: then shown with a generic icon', async () => {
+    const profile = mockEndpoint();
+    await profile.answer({ body: { activeSocialAccounts: ['mastodon'], displayNames: [{ platform: 'mastodon', username: 'acme' }] } });
+    const el = await fixture<SocialLinkButton>(
+      html`<social-link-button profile-endpoint=${profile.url} networks="linkedin mastodon"></social-link-button>`,
+    );
+    await loaded(el);
+    expect(items(el).map((li) => li.dataset.network)).to.deep.equal(['linkedin', 'mastodon']);
+    expect(item(el, 'mastodon').getAttribute('aria-label')).to.equal('mastodon: linked as acme');
+    expect(item(el, 'mastodon').querySelector('[part="icon"] svg path')).to.not.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('shows no status list without profile-endpoint, and requests nothing', async () => {
