@@ -1,4 +1,4 @@
-import { defineConfig, loadEnv, type Plugin } from 'vite';
+import { defineConfig, loadEnv, type Plugin, type UserConfig } from 'vite';
 import { createDemoBackend, type DemoBackend } from './demo/demo-server.js';
 
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/];
@@ -23,34 +23,20 @@ function demoBackend(mode: string): Plugin {
   };
 }
 
+function iife(entry: string, name: string, file: string): UserConfig {
+  return {
+    build: {
+      emptyOutDir: false,
+      lib: { entry, formats: ['iife'], name, fileName: () => file },
+    },
+  };
+}
+
 export default defineConfig(({ command, mode }) => {
-  if (command === 'build' && mode === 'iife') {
-    // Script-tag file: everything inlined, registers the element, global `SocialLinkButton`.
-    return {
-      build: {
-        emptyOutDir: false,
-        lib: {
-          entry: 'src/iife.ts',
-          formats: ['iife'],
-          name: 'SocialLinkButton',
-          fileName: () => 'social-link-button.iife.js',
-        },
-      },
-    };
-  }
+  // Script-tag files: everything inlined. The element's registers it as global `SocialLinkButton`.
+  if (command === 'build' && mode === 'iife') return iife('src/iife.ts', 'SocialLinkButton', 'social-link-button.iife.js');
   if (command === 'build' && mode === 'iife-callback') {
-    // The callback page's script-tag file.
-    return {
-      build: {
-        emptyOutDir: false,
-        lib: {
-          entry: 'src/callback-iife.ts',
-          formats: ['iife'],
-          name: 'SocialLinkCallback',
-          fileName: () => 'social-link-callback.iife.js',
-        },
-      },
-    };
+    return iife('src/callback-iife.ts', 'SocialLinkCallback', 'social-link-callback.iife.js');
   }
   if (command === 'build' && mode === 'server') {
     // Node entry points: the reference backend and the simulator.

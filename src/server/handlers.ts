@@ -143,10 +143,24 @@ function originAllowed(allowed: AyrshareHandlerOptions['allowedOrigins'], origin
   return typeof allowed === 'function' ? allowed(origin) : allowed.includes(origin);
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const body = await request.text();
-  if (!body.trim()) return {};
-  return JSON.parse(body) as unknown;
+/**
+ * The checks every state-changing call shares: the method, an allowed Origin (browsers always
+ * send one on POST and DELETE), and a JSON body. Returns the origin and body, or the 4xx answer.
+ */
+async function checkedJsonCall(
+  request: Request,
+  method: 'POST' | 'DELETE',
+  allowed: AyrshareHandlerOptions['allowedOrigins'],
+): Promise<{ origin: string; body: unknown } | Response> {
+  if (request.method !== method) return fail(405, `Use ${method}.`, {}, { Allow: method });
+  const origin = request.headers.get('origin');
+  if (!originAllowed(allowed, origin)) return fail(403, 'This origin may not change linked accounts.');
+  try {
+    const text = await request.text();
+    return { origin, body: text.trim() ? (JSON.parse(text) as unknown) : {} };
+  } catch {
+    return fail(400, 'The body must be JSON.');
+  }
 }
 
 export function createAyrshareHandlers(options: AyrshareHandlerOptions): AyrshareHandlers {
@@ -220,15 +234,9 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
 
   const linkUrl: Handler = (request) =>
     guarded(async () => {
-      if (request.method !== 'POST') return fail(405, 'Use POST.', {}, { Allow: 'POST' });
-      const origin = request.headers.get('origin');
-      if (!originAllowed(options.allowedOrigins, origin)) return fail(403, 'This origin may not link accounts.');
-      let body: unknown;
-      try {
-        body = await readJson(request);
-      } catch {
-        return fail(400, 'The body must be JSON.');
-      }
+      const call = await checkedJsonCall(request, 'POST', options.allowedOrigins);
+      if (call instanceof Response) return call;
+      const { origin, body } = call;
       const bodyOrigin = (body as { origin?: unknown } | null)?.origin;
       if (typeof body !== 'object' || body === null || Array.isArray(body) || (bodyOrigin !== undefined && bodyOrigin !== origin)) {
         return fail(400, 'The body must be { "origin": "<this page’s origin>" }.');
@@ -287,16 +295,9 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
 
   const unlink: Handler = (request) =>
     guarded(async () => {
-      if (request.method !== 'DELETE') return fail(405, 'Use DELETE.', {}, { Allow: 'DELETE' });
-      const origin = request.headers.get('origin');
-      if (!originAllowed(options.allowedOrigins, origin)) return fail(403, 'This origin may not unlink accounts.');
-      let body: unknown;
-      try {
-        body = await readJson(request);
-      } catch {
-        return fail(400, 'The body must be JSON.');
-      }
-      const parsed = unlinkBody.safeParse(body);
+      const call = await checkedJsonCall(request, 'DELETE', options.allowedOrigins);
+      if (call instanceof Response) return call;
+      const parsed = unlinkBody.safeParse(call.body);
       if (!parsed.success || !(NETWORK_IDS as readonly string[]).includes(parsed.data.platform)) {
         return fail(400, `The body must be { "platform": "<one of ${NETWORK_IDS.join(', ')}>" }.`);
       }
