@@ -41,8 +41,6 @@ const LATE_CALLBACK_MS = 10 * 60_000;
  */
 export class LinkFlow {
   state: LinkFlowState = 'idle';
-  /** The last open was blocked: the element shows Continue. */
-  blocked = false;
 
   private popup: Window | null = null;
   private flowId = 0;
@@ -149,7 +147,6 @@ export class LinkFlow {
       this.focusPopup();
       return;
     }
-    this.blocked = false;
     if (!this.host.settings.jwtEndpoint) {
       this.host.reportFlowError({ code: 'request-failed', message: 'No jwt-endpoint is set, so there is no linking page to open.' });
       return;
@@ -196,8 +193,15 @@ export class LinkFlow {
           return;
         }
         this.leftOrigin = true;
-        // replace(): the popup's history keeps no blank page to go back to.
-        popup.location.replace(url.href);
+        try {
+          // replace(): the popup's history keeps no blank page to go back to.
+          popup.location.replace(url.href);
+        } catch {
+          // The popup went elsewhere meanwhile and is no longer ours to navigate.
+          this.close();
+          this.host.reportFlowError({ code: 'request-failed', message: 'The linking window could not be opened. Try again.' });
+          return;
+        }
         this.setState('open');
       },
       (error: unknown) => {
@@ -240,7 +244,6 @@ export class LinkFlow {
     // The URL was not used: keep it for the Continue click.
     if (ready) this.prefetched = ready;
     else this.prefetch();
-    this.blocked = true;
     this.host.reportFlowError({
       code: 'popup-blocked',
       message: 'The browser blocked the linking window. Select Continue to open it.',
