@@ -5,6 +5,7 @@
 // Google Business Profile uses the Google "G".
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { optimize } from 'svgo';
 import { fileURLToPath } from 'node:url';
 
 const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
@@ -31,7 +32,14 @@ const lines = [];
 for (const [id, [dir, file]] of Object.entries(sources)) {
   const svg = readFileSync(join(dir, `${file}.svg`), 'utf8');
   const viewBox = /viewBox="([^"]+)"/.exec(svg)?.[1];
-  const paths = [...svg.matchAll(/<path[^>]*\sd="([^"]+)"/g)].map((m) => m[1]);
+  // Two decimals on a 16- or 24-unit grid is far below a pixel at any icon size, and a third
+  // smaller; svgo keeps the rounding from accumulating along relative commands.
+  const optimized = optimize(svg, {
+    multipass: true,
+    floatPrecision: 2,
+    plugins: ['preset-default', 'mergePaths'],
+  }).data;
+  const paths = [...optimized.matchAll(/<path[^>]*\sd="([^"]+)"/g)].map((m) => m[1]);
   if (!viewBox || paths.length === 0) throw new Error(`No path data in ${file}.svg`);
   lines.push(`  ${id}: [${JSON.stringify(viewBox)}, ${JSON.stringify(paths.join(' '))}],`);
 }
