@@ -141,6 +141,7 @@ describe('failures while opening', () => {
     ['an off-list host', { body: { url: 'https://evil.example/link?token=abc' } }, 'untrusted-url'],
     ['http on a non-loopback allowed host', { body: { url: 'http://profile.ayrshare.com/x' } }, 'untrusted-url'],
     ['a data: URL', { body: { url: 'data:text/html,<script>alert(1)</script>' } }, 'untrusted-url'],
+    ['the apex of a *. wildcard', { body: { url: 'https://example.com/link' } }, 'untrusted-url'],
     ['a 500', { status: 500, body: { message: 'Upstream failed' } }, 'request-failed'],
     ['non-JSON', { raw: 'oops' }, 'invalid-response'],
     ['a wrong shape', { body: { link: 'https://profile.ayrshare.com/' } }, 'invalid-response'],
@@ -149,7 +150,7 @@ describe('failures while opening', () => {
     it(`${what}: closes the pre-opened popup and reports ${code}`, async () => {
       const { el, button, events } = await setupFlow({
         jwt: answer,
-        allowedHosts: `localhost:${location.port} profile.ayrshare.com`,
+        allowedHosts: `localhost:${location.port} profile.ayrshare.com *.example.com`,
       });
       const failed = oneEvent(el, 'social-link-error');
       await click(button);

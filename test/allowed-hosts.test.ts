@@ -1,0 +1,41 @@
+import { expect } from '@open-wc/testing';
+import { trustedUrl } from '../src/internal/link-url.js';
+
+// SPEC 6 and the allowed-hosts row of SPEC 2, case by case. (The element's use of the rule —
+// nothing opened, untrusted-url reported — is in flow.test.ts.)
+const cases: [url: string, allowed: string[], trusted: boolean][] = [
+  ['https://profile.ayrshare.com/?session=x', ['profile.ayrshare.com'], true],
+  ['https://profile.ayrshare.com:8443/', ['profile.ayrshare.com'], true],
+  ['https://PROFILE.ayrshare.com/', ['profile.ayrshare.com'], true],
+  ['https://evil.com/?profile.ayrshare.com', ['profile.ayrshare.com'], false],
+  ['https://profile.ayrshare.com.evil.com/', ['profile.ayrshare.com'], false],
+  ['https://user:pass@profile.ayrshare.com/', ['profile.ayrshare.com'], false],
+  ['http://profile.ayrshare.com/', ['profile.ayrshare.com'], false],
+  ['javascript:alert(1)', ['profile.ayrshare.com'], false],
+  ['data:text/html,x', ['profile.ayrshare.com'], false],
+  ['//profile.ayrshare.com/', ['profile.ayrshare.com'], false],
+  ['/relative', ['profile.ayrshare.com'], false],
+  // Wildcards: subdomains only, at any depth, never the apex.
+  ['https://link.example.com/', ['*.example.com'], true],
+  ['https://a.b.example.com/', ['*.example.com'], true],
+  ['https://example.com/', ['*.example.com'], false],
+  ['https://badexample.com/', ['*.example.com'], false],
+  // With a port, hostname and port must match (default ports count).
+  ['https://link.example.com:8443/', ['link.example.com:8443'], true],
+  ['https://link.example.com/', ['link.example.com:8443'], false],
+  ['https://link.example.com/', ['link.example.com:443'], true],
+  // http only for loopback hosts, and only when listed.
+  ['http://localhost:4000/', ['localhost:4000'], true],
+  ['http://127.0.0.1:4000/', ['127.0.0.1'], true],
+  ['http://[::1]:4000/', ['[::1]:4000'], true],
+  ['http://localhost:4000/', ['profile.ayrshare.com'], false],
+  ['http://10.0.0.1/', ['10.0.0.1'], false],
+];
+
+describe('allowed-hosts', () => {
+  for (const [url, allowed, trusted] of cases) {
+    it(`${url} with ${allowed.join(' ')} is ${trusted ? 'trusted' : 'untrusted'}`, () => {
+      expect(Boolean(trustedUrl(url, allowed))).to.equal(trusted);
+    });
+  }
+});
