@@ -273,9 +273,13 @@ describe('knowing when the user is done', () => {
     await click(button);
     await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
     el.close();
-    await waitUntil(async () => (await profile.requests()).length === 2, 'no re-read on close');
+    await waitUntil(async () => (await profile.requests()).length >= 2, 'no re-read on close');
+    // Closing the popup can hand the real focus back to this window (another re-read): count
+    // from whatever has happened so far.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const reads = (await profile.requests()).length;
     window.dispatchEvent(new Event('focus'));
-    await waitUntil(async () => (await profile.requests()).length === 3, 'no re-read on focus');
+    await waitUntil(async () => (await profile.requests()).length > reads, 'no re-read on focus');
   });
 });
 
