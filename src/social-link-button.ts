@@ -414,7 +414,14 @@ export class SocialLinkButton extends LitElement {
       return html`<span class="unlink"><span part="unlink-progress">Unlinking…</span></span>`;
     }
     if (this.confirming === id) {
-      return html`<span class="unlink" role="group" aria-label=${`Unlink ${name}?`}>
+      return html`<span
+        class="unlink"
+        role="group"
+        aria-label=${`Unlink ${name}?`}
+        @keydown=${(event: KeyboardEvent) => {
+          if (event.key === 'Escape') void this.setConfirming(id, false);
+        }}
+      >
         <span class="confirm-text">Unlink ${name}?</span>
         <button part="confirm-unlink" class="small danger" type="button" @click=${() => void this.unlink(id)}>
           Unlink

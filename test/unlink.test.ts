@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { SocialLinkButton } from '../src/index.js';
+import { sendKeys } from '@web/test-runner-commands';
 import { click } from './flow-helpers.js';
 import { mockEndpoint } from './helpers.js';
 
@@ -53,6 +54,18 @@ describe('unlinking', () => {
     await el.updateComplete;
     expect(control('linkedin', 'confirm-unlink')).to.equal(null);
     expect(el.shadowRoot!.activeElement).to.equal(control('linkedin', 'unlink'));
+    expect(await unlink.requests()).to.have.length(0);
+  });
+
+  it('Escape cancels the confirmation and returns focus to Unlink', async () => {
+    const { el, unlink, control } = await setup();
+    await click(control('twitter', 'unlink')!);
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(control('twitter', 'confirm-unlink'));
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    await waitUntil(() => el.shadowRoot!.activeElement === control('twitter', 'unlink'), 'focus not returned');
+    expect(control('twitter', 'confirm-unlink')).to.equal(null);
     expect(await unlink.requests()).to.have.length(0);
   });
 
