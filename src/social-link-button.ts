@@ -176,7 +176,7 @@ export class SocialLinkButton extends LitElement {
     super();
     this.mode = 'popup';
     this.label = 'Link social accounts';
-    this.timeout = 15000;
+    this.timeout = DEFAULT_TIMEOUT_MS;
     this.prefetch = 'intent';
     this.disabled = false;
     this.compact = false;

@@ -105,6 +105,16 @@ describe('errors', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a timeout attribute that is not a number falls back to 15 s', async () => {
+    const profile = mockEndpoint();
+    await profile.answer({ body: { activeSocialAccounts: ['tiktok'] }, delay: 100 });
+    const el = await fixture<SocialLinkButton>(
+      html`<social-link-button profile-endpoint=${profile.url} timeout="soon"></social-link-button>`,
+    );
+    await waitUntil(() => el.linked.length === 1, 'status never loaded');
+    expect(errorBox(el)).to.equal(null);
+  });
+
   it('announces the error politely', async () => {
     const { el } = await failWith({ status: 502 });
     const live = el.shadowRoot!.querySelector('[role="status"]')!;

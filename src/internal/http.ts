@@ -15,6 +15,8 @@ export interface JsonRequest {
   emptyOk?: boolean;
 }
 
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
 /** Thrown when `signal` aborted the request: not an error to report. */
 export class RequestAborted extends Error {}
 
@@ -41,7 +43,9 @@ function parseJson(text: string): unknown {
  * that is not JSON `invalid-response`, no complete answer within `timeout` ms `timeout`.
  */
 export async function requestJson(request: JsonRequest): Promise<unknown> {
-  const { url, method, body, requestInit = {}, timeout, signal, purpose, emptyOk } = request;
+  const { url, method, body, requestInit = {}, signal, purpose, emptyOk } = request;
+  // A `timeout` attribute that is not a positive number falls back to the default.
+  const timeout = Number.isFinite(request.timeout) && request.timeout > 0 ? request.timeout : DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
