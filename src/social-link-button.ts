@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
 import { SocialLinkFailure, type SocialLinkErrorDetail } from './internal/errors.js';
-import { RequestAborted, requestJson } from './internal/http.js';
+import { DEFAULT_TIMEOUT_MS, RequestAborted, requestJson } from './internal/http.js';
 import { icons } from './internal/icons.js';
 import { LinkFlow, type LinkFlowState } from './internal/link-flow.js';
 import { isNetworkId, NETWORK_IDS, NETWORKS, toNetworkId } from './internal/networks.js';
