@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitFor } from './wait.js';
 import '../src/index.js';
 import type { SocialLinkButton } from '../src/index.js';
 import { AYRSHARE_USER, emulateMediaFeatures, mockEndpoint } from './helpers.js';
@@ -7,7 +8,7 @@ async function loadedElement(template: (url: string) => ReturnType<typeof html>)
   const profile = mockEndpoint();
   await profile.answer({ body: AYRSHARE_USER });
   const el = await fixture<SocialLinkButton>(template(profile.url));
-  await waitUntil(() => el.linked.length > 0, 'status never loaded');
+  await waitFor(() => el.linked.length > 0, 'status never loaded');
   await el.updateComplete;
   return el;
 }

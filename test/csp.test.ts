@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitFor } from './wait.js';
 import type { SocialLinkButton } from '../src/index.js';
 import { mockEndpoint } from './helpers.js';
 
@@ -22,7 +23,7 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
     expect(response.headers.get('content-security-policy')).to.contain("require-trusted-types-for 'script'");
 
     el.setAttribute('profile-endpoint', profile.url);
-    await waitUntil(() => el.linked.length === 1, 'status never loaded under CSP');
+    await waitFor(() => el.linked.length === 1, 'status never loaded under CSP');
     await el.updateComplete;
     const row = el.shadowRoot!.querySelector('[data-network="linkedin"]')!;
     expect(row.getAttribute('aria-label')).to.equal('LinkedIn: linked as Acme Corp');
@@ -31,7 +32,7 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
 
     // The recorder works: an eval in the page is refused and recorded.
     expect(() => (inner as unknown as { eval: (code: string) => unknown }).eval('1')).to.throw();
-    await waitUntil(() => inner.__violations.length === 1, 'the violation recorder saw nothing');
+    await waitFor(() => inner.__violations.length === 1, 'the violation recorder saw nothing');
     frame.remove();
   });
 });

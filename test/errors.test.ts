@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitFor } from './wait.js';
 import '../src/index.js';
 import type { SocialLinkButton, SocialLinkErrorDetail } from '../src/index.js';
 import { mockEndpoint, type MockAnswer } from './helpers.js';
@@ -14,7 +15,7 @@ async function failWith(answer: MockAnswer, attributes: { timeout?: number } = {
       @social-link-error=${(e: CustomEvent<SocialLinkErrorDetail>) => errors.push(e.detail)}
     ></social-link-button>`,
   );
-  await waitUntil(() => errors.length > 0, 'no social-link-error', { timeout: 5000 });
+  await waitFor(() => errors.length > 0, 'no social-link-error', { timeout: 5000 });
   await el.updateComplete;
   return { el, errors, profile };
 }
@@ -37,7 +38,7 @@ describe('errors', () => {
 
     await profile.answer({ body: { activeSocialAccounts: ['tiktok'] } });
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-    await waitUntil(() => el.linked.includes('tiktok'), 'retry did not re-read');
+    await waitFor(() => el.linked.includes('tiktok'), 'retry did not re-read');
     await el.updateComplete;
     expect(errorBox(el)).to.equal(null);
     expect(el.shadowRoot!.querySelector('[data-network="tiktok"]')!.hasAttribute('data-linked')).to.be.true;
@@ -72,7 +73,7 @@ describe('errors', () => {
         @social-link-error=${(e: CustomEvent<SocialLinkErrorDetail>) => errors.push(e.detail)}
       ></social-link-button>`,
     );
-    await waitUntil(() => errors.length > 0, 'no social-link-error', { timeout: 5000 });
+    await waitFor(() => errors.length > 0, 'no social-link-error', { timeout: 5000 });
     expect(errors[0].code).to.equal('request-failed');
     expect(errors[0].status).to.equal(undefined);
     await el.updateComplete;
@@ -111,7 +112,7 @@ describe('errors', () => {
     const el = await fixture<SocialLinkButton>(
       html`<social-link-button profile-endpoint=${profile.url} timeout="soon"></social-link-button>`,
     );
-    await waitUntil(() => el.linked.length === 1, 'status never loaded');
+    await waitFor(() => el.linked.length === 1, 'status never loaded');
     expect(errorBox(el)).to.equal(null);
   });
 

@@ -1,7 +1,7 @@
 // Its own file, so the page has had no user gesture before the programmatic open().
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import '../src/index.js';
-import { cleanUp, click, part, popups, providerUrl, setupFlow, types } from './flow-helpers.js';
+import { cleanUp, click, part, popups, providerUrl, setupFlow, types, waitFor } from './flow-helpers.js';
 
 describe('open() outside a user gesture', () => {
   afterEach(cleanUp);
@@ -25,11 +25,11 @@ describe('open() outside a user gesture', () => {
     expect([...cont.attributes].map((a) => a.value).join(' ')).to.not.contain(link.token);
     expect(el.shadowRoot!.innerHTML).to.not.contain(link.token);
     // It already fetched the URL, so the Continue click opens it directly.
-    await waitUntil(async () => (await jwt.requests()).length === 1, 'no fetch for Continue');
+    await waitFor(async () => (await jwt.requests()).length === 1, 'no fetch for Continue');
     await expect(el).to.be.accessible();
 
     await click(cont);
-    await waitUntil(async () => (await link.loads()).length === 1, 'Continue did not open the page');
+    await waitFor(async () => (await link.loads()).length === 1, 'Continue did not open the page');
     expect(el.state).to.equal('open');
     expect(await jwt.requests()).to.have.length(1);
     expect(types(events)).to.deep.equal(['social-link-error', 'social-link-open']);

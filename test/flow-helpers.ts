@@ -2,6 +2,9 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
 import type { SocialLinkButton } from '../src/index.js';
 import { mockEndpoint, type MockAnswer } from './helpers.js';
+import { waitFor } from './wait.js';
+
+export { waitFor } from './wait.js';
 
 /** The fake provider's origin: the test page is on 127.0.0.1, so localhost is another origin. */
 export const PROVIDER_HOST = `localhost:${location.port}`;
@@ -26,7 +29,7 @@ export async function waitForPopups(check: (all: PopupInfo[]) => boolean, messag
   await waitUntil(
     async () => check((last = await popups())),
     message,
-    { timeout: 5000, interval: 100 },
+    { timeout: 8000, interval: 100 },
   );
   return last;
 }
@@ -112,10 +115,7 @@ export async function setupFlow(options: FlowSetup = {}) {
     mode=${options.mode ?? 'popup'}
     networks="facebook linkedin tiktok twitter youtube"
   ></social-link-button>`);
-  await waitUntil(
-    () => el.shadowRoot!.querySelector('[part="networks"][aria-busy="false"]'),
-    'status never loaded',
-  );
+  await waitFor(() => el.shadowRoot!.querySelector('[part="networks"][aria-busy="false"]'), 'status never loaded');
   const events = record(el);
   return { el, jwt, profile, events, button: part(el, 'button')! };
 }

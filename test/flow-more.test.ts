@@ -1,7 +1,7 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import { cleanUp, click, hover, providerUrl, setupFlow, types, PROVIDER_ORIGIN } from './flow-helpers.js';
+import { cleanUp, click, hover, providerUrl, setupFlow, types, PROVIDER_ORIGIN, waitFor } from './flow-helpers.js';
 
 describe('more of the link flow', () => {
   afterEach(cleanUp);
@@ -10,10 +10,10 @@ describe('more of the link flow', () => {
     const link = providerUrl();
     const { jwt, button, events } = await setupFlow({ prefetch: 'intent', jwt: { body: { url: link.url } } });
     button.focus();
-    await waitUntil(async () => (await jwt.requests()).length === 1, 'no prefetch on focus');
+    await waitFor(async () => (await jwt.requests()).length === 1, 'no prefetch on focus');
     await new Promise((resolve) => setTimeout(resolve, 100));
     await sendKeys({ press: 'Enter' });
-    await waitUntil(async () => (await link.loads()).length === 1, 'Enter did not open the page');
+    await waitFor(async () => (await link.loads()).length === 1, 'Enter did not open the page');
     expect(types(events)).to.deep.equal(['social-link-open']);
     expect(await jwt.requests()).to.have.length(1);
   });
@@ -26,11 +26,11 @@ describe('more of the link flow', () => {
       jwt: { body: { url: stale.url, expiresAt: new Date(Date.now() - 1000).toISOString() } },
     });
     await hover(button);
-    await waitUntil(async () => (await jwt.requests()).length === 1, 'no prefetch');
+    await waitFor(async () => (await jwt.requests()).length === 1, 'no prefetch');
     await jwt.answer({ body: { url: fresh.url } });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await click(button);
-    await waitUntil(async () => (await fresh.loads()).length === 1, 'fresh page never loaded');
+    await waitFor(async () => (await fresh.loads()).length === 1, 'fresh page never loaded');
     expect(await stale.loads()).to.have.length(0);
     expect(await jwt.requests()).to.have.length(2);
   });
@@ -47,7 +47,7 @@ describe('more of the link flow', () => {
     const link = providerUrl();
     const { el, profile, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
     await click(button);
-    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    await waitFor(async () => (await link.loads()).length === 1, 'linking page never loaded');
     el.close();
     const reads = (await profile.requests()).length;
     const done = oneEvent(el, 'social-link-done');
@@ -55,7 +55,7 @@ describe('more of the link flow', () => {
     channel.postMessage({ type: 'social-link-button:done' });
     channel.close();
     await done;
-    await waitUntil(async () => (await profile.requests()).length > reads, 'no re-read');
+    await waitFor(async () => (await profile.requests()).length > reads, 'no re-read');
     expect(types(events)).to.deep.equal(['social-link-open', 'social-link-close', 'social-link-done']);
   });
 
@@ -63,7 +63,7 @@ describe('more of the link flow', () => {
     const link = providerUrl();
     const { el, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
     await click(button);
-    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    await waitFor(async () => (await link.loads()).length === 1, 'linking page never loaded');
     el.close();
     const message = encodeURIComponent(JSON.stringify({ type: 'social-link-button:done' }));
     const post = async () => {
@@ -98,7 +98,7 @@ describe('mode="redirect"', () => {
     document.body.prepend(frame);
     await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     const inner = frame.contentWindow!;
-    await waitUntil(() => inner.customElements.get('social-link-button'), 'element not defined in the frame');
+    await waitFor(() => inner.customElements.get('social-link-button'), 'element not defined in the frame');
     const el = inner.document.querySelector('social-link-button')!;
     el.setAttribute('jwt-endpoint', `/mock/${jwtId}/jwt`);
     el.setAttribute('allowed-hosts', `localhost:${location.port}`);
@@ -113,7 +113,7 @@ describe('mode="redirect"', () => {
       type: 'click',
       position: [Math.round(frameRect.left + rect.left + rect.width / 2), Math.round(frameRect.top + rect.top + rect.height / 2)],
     });
-    await waitUntil(async () => (await link.loads()).length === 1, 'the page was not sent to the linking URL');
+    await waitFor(async () => (await link.loads()).length === 1, 'the page was not sent to the linking URL');
     expect(opened).to.deep.equal([{ mode: 'redirect' }]);
     frame.remove();
   });
@@ -124,7 +124,7 @@ describe('the callback page', () => {
     const frame = document.createElement('iframe');
     frame.src = '/test/fixtures/callback.html';
     document.body.append(frame);
-    await waitUntil(
+    await waitFor(
       () => frame.contentDocument?.body?.textContent?.includes('You can close this window'),
       'no close message',
       { timeout: 3000 },

@@ -1,4 +1,4 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import '../src/index.js';
 import {
   cleanUp,
@@ -11,6 +11,7 @@ import {
   waitForPopups,
   types,
   PROVIDER_ORIGIN,
+  waitFor,
 } from './flow-helpers.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,7 +26,7 @@ describe('opening the linking page (popup blocker on)', () => {
       jwt: { body: { status: 'success', sessionId: 'ls_1', url: link.url, expiresAt: new Date(Date.now() + 300_000).toISOString() } },
     });
     await hover(button);
-    await waitUntil(async () => (await jwt.requests()).length === 1, 'no prefetch on hover');
+    await waitFor(async () => (await jwt.requests()).length === 1, 'no prefetch on hover');
     const [request] = await jwt.requests();
     expect(request.method).to.equal('POST');
     expect(JSON.parse(request.body)).to.deep.equal({ origin: location.origin });
@@ -36,7 +37,7 @@ describe('opening the linking page (popup blocker on)', () => {
     await click(button);
     expect(el.state).to.equal('open');
     expect(el.getAttribute('state')).to.equal('open');
-    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    await waitFor(async () => (await link.loads()).length === 1, 'linking page never loaded');
     await waitForPopups(
       (all) => all.length === 1 && all[0].url.startsWith(`${PROVIDER_ORIGIN}/fake-provider/link`),
       'the popup is not on the linking page',
@@ -49,7 +50,7 @@ describe('opening the linking page (popup blocker on)', () => {
     const link = providerUrl();
     const { button } = await setupFlow({ jwt: { body: { url: link.url } } });
     await click(button);
-    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    await waitFor(async () => (await link.loads()).length === 1, 'linking page never loaded');
     const [popup] = await waitForPopups((all) => all[0]?.outerWidth !== undefined, 'no popup');
     const width = Math.min(800, screen.availWidth);
     const height = Math.min(800, screen.availHeight);
@@ -65,8 +66,8 @@ describe('opening the linking page (popup blocker on)', () => {
     await click(button);
     expect(types(events)).to.deep.equal(['social-link-open']);
     expect(el.state).to.equal('opening');
-    await waitUntil(async () => (await popups()).some((p) => p.text?.includes('Connecting')), 'no Connecting… page');
-    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded', {
+    await waitFor(async () => (await popups()).some((p) => p.text?.includes('Connecting')), 'no Connecting… page');
+    await waitFor(async () => (await link.loads()).length === 1, 'linking page never loaded', {
       timeout: 12000,
     });
     expect(el.state).to.equal('open');
@@ -81,7 +82,7 @@ describe('opening the linking page (popup blocker on)', () => {
     const { jwt, button, events } = await setupFlow({ jwt: { body: { url: link.url }, delay: 300 } });
     await click(button);
     await click(button);
-    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    await waitFor(async () => (await link.loads()).length === 1, 'linking page never loaded');
     await click(button);
     await sleep(300);
     expect(await jwt.requests()).to.have.length(1);
@@ -96,10 +97,10 @@ describe('opening the linking page (popup blocker on)', () => {
       jwt: { body: { url: first.url } },
     });
     await hover(button);
-    await waitUntil(async () => (await jwt.requests()).length === 1, 'no prefetch');
+    await waitFor(async () => (await jwt.requests()).length === 1, 'no prefetch');
     await sleep(50);
     await click(button);
-    await waitUntil(async () => (await first.loads()).length === 1, 'first page never loaded');
+    await waitFor(async () => (await first.loads()).length === 1, 'first page never loaded');
     // The endpoint now hands out a new URL (set before closing: the focus returning to the
     // button may prefetch at once).
     const second = providerUrl();
@@ -107,7 +108,7 @@ describe('opening the linking page (popup blocker on)', () => {
     el.close();
     await sleep(50);
     await click(button);
-    await waitUntil(async () => (await second.loads()).length === 1, 'second page never loaded');
+    await waitFor(async () => (await second.loads()).length === 1, 'second page never loaded');
     expect((await jwt.requests()).length).to.be.at.least(2);
     expect(await first.loads()).to.have.length(1);
   });
@@ -116,12 +117,12 @@ describe('opening the linking page (popup blocker on)', () => {
     const link = providerUrl();
     const { el, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
     await click(button);
-    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    await waitFor(async () => (await link.loads()).length === 1, 'linking page never loaded');
     const closed = oneEvent(el, 'social-link-close');
     el.close();
     expect((await closed).detail).to.deep.equal({ completed: false });
     expect(el.state).to.equal('idle');
-    await waitUntil(async () => (await popups()).length === 0, 'popup still open');
+    await waitForPopups((all) => all.length === 0, 'popup still open');
     expect(types(events)).to.deep.equal(['social-link-open', 'social-link-close']);
   });
 
@@ -131,7 +132,7 @@ describe('opening the linking page (popup blocker on)', () => {
     const opened = oneEvent(el, 'social-link-open');
     await click(button);
     expect((await opened).detail).to.deep.equal({ mode: 'tab' });
-    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    await waitFor(async () => (await link.loads()).length === 1, 'linking page never loaded');
   });
 });
 
@@ -158,7 +159,7 @@ describe('failures while opening', () => {
       await click(button);
       const { detail } = await failed;
       expect(detail.code).to.equal(code);
-      await waitUntil(async () => (await popups()).length === 0, 'popup left open');
+      await waitForPopups((all) => all.length === 0, 'popup left open');
       expect(el.state).to.equal('idle');
       await el.updateComplete;
       expect(part(el, 'error')!.textContent).to.contain(detail.message);
@@ -174,11 +175,11 @@ describe('failures while opening', () => {
     const failed = oneEvent(el, 'social-link-error');
     await click(button);
     expect((await failed).detail.code).to.equal('timeout');
-    await waitUntil(async () => (await popups()).length === 0, 'popup left open');
+    await waitForPopups((all) => all.length === 0, 'popup left open');
     await jwt.answer({ body: { url: link.url } });
     await el.updateComplete;
     await click(part(el, 'retry')!);
-    await waitUntil(async () => (await link.loads()).length === 1, 'retry did not open the page');
+    await waitFor(async () => (await link.loads()).length === 1, 'retry did not open the page');
   });
 
   it('a popup blocked by the browser yields popup-blocked and Continue opens it', async () => {
@@ -196,7 +197,7 @@ describe('failures while opening', () => {
     expect(cont.textContent!.trim()).to.equal('Continue');
     expect(types(events)).to.deep.equal(['social-link-error']);
     await click(cont);
-    await waitUntil(async () => (await link.loads()).length === 1, 'Continue did not open the page');
+    await waitFor(async () => (await link.loads()).length === 1, 'Continue did not open the page');
     expect(part(el, 'continue')).to.equal(null);
   });
 });
@@ -209,14 +210,14 @@ describe('knowing when the user is done', () => {
     const { el, profile, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
     await profile.answer({ body: { activeSocialAccounts: ['facebook'] } });
     await click(button);
-    await waitUntil(() => el.linked.includes('facebook'), 'status not re-read on success');
+    await waitFor(() => el.linked.includes('facebook'), 'status not re-read on success');
     expect(el.state).to.equal('open');
     await waitForPopups((all) => all.length === 1, 'the popup is not open');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[data-network="facebook"]')!.hasAttribute('data-linked')).to.be.true;
 
-    await waitUntil(() => el.state === 'idle', 'flow never ended', { timeout: 5000 });
-    await waitUntil(async () => (await popups()).length === 0, 'popup left open');
+    await waitFor(() => el.state === 'idle', 'flow never ended', { timeout: 5000 });
+    await waitForPopups((all) => all.length === 0, 'popup left open');
     expect(types(events)).to.deep.equal([
       'social-link-open',
       'social-link-connect',
@@ -249,7 +250,18 @@ describe('knowing when the user is done', () => {
     const closed = await oneEvent(el, 'social-link-close');
     expect(closed.detail).to.deep.equal({ completed: true });
     expect(types(events).filter((t) => t === 'social-link-done')).to.have.length(1);
-    await waitUntil(async () => (await popups()).length === 0, 'popup left open');
+    await waitForPopups((all) => all.length === 0, 'popup left open');
+  });
+
+  it('a popup that comes back to our own origin completes the flow, even without the callback script', async () => {
+    const back = `${location.origin}/test/fixtures/returned.html`;
+    const link = providerUrl(['ready', `go:${encodeURIComponent(back)}`]);
+    const { el, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
+    await click(button);
+    const closed = await oneEvent(el, 'social-link-close');
+    expect(closed.detail).to.deep.equal({ completed: true });
+    expect(types(events)).to.deep.equal(['social-link-open', 'social-link-done', 'social-link-close']);
+    await waitForPopups((all) => all.length === 0, 'the element did not close the popup');
   });
 
   it('a popup whose opener link was cut by COOP still completes through the callback page', async () => {
@@ -264,7 +276,7 @@ describe('knowing when the user is done', () => {
     await profile.answer({ body: { activeSocialAccounts: ['youtube'] } });
     // ...and the callback page's broadcast completes it afterwards.
     await oneEvent(el, 'social-link-done');
-    await waitUntil(() => el.linked.includes('youtube'), 'status not re-read after the late callback');
+    await waitFor(() => el.linked.includes('youtube'), 'status not re-read after the late callback');
     expect((await profile.requests()).length).to.be.greaterThan(readsBefore);
     expect(types(events).slice(-3)).to.include('social-link-done');
   });
@@ -273,15 +285,15 @@ describe('knowing when the user is done', () => {
     const link = providerUrl();
     const { el, profile, button } = await setupFlow({ jwt: { body: { url: link.url } } });
     await click(button);
-    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    await waitFor(async () => (await link.loads()).length === 1, 'linking page never loaded');
     el.close();
-    await waitUntil(async () => (await profile.requests()).length >= 2, 'no re-read on close');
+    await waitFor(async () => (await profile.requests()).length >= 2, 'no re-read on close');
     // Closing the popup can hand the real focus back to this window (another re-read): count
     // from whatever has happened so far.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const reads = (await profile.requests()).length;
     window.dispatchEvent(new Event('focus'));
-    await waitUntil(async () => (await profile.requests()).length > reads, 'no re-read on focus');
+    await waitFor(async () => (await profile.requests()).length > reads, 'no re-read on focus');
   });
 });
 
@@ -292,7 +304,7 @@ describe('messages that must do nothing', () => {
     const link = providerUrl();
     const { el, profile, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
     await click(button);
-    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    await waitFor(async () => (await link.loads()).length === 1, 'linking page never loaded');
     const readsBefore = (await profile.requests()).length;
 
     const success = { source: 'ayrshare', version: 1, event: 'connect:success', network: 'facebook' };
@@ -377,7 +389,7 @@ describe('the element in the DOM', () => {
     const link = providerUrl();
     const { el, profile, button, events } = await setupFlow({ jwt: { body: { url: link.url } } });
     await click(button);
-    await waitUntil(async () => (await link.loads()).length === 1, 'linking page never loaded');
+    await waitFor(async () => (await link.loads()).length === 1, 'linking page never loaded');
     const other = document.createElement('section');
     document.body.append(other);
     other.append(el);
@@ -387,7 +399,7 @@ describe('the element in the DOM', () => {
 
     const reads = (await profile.requests()).length;
     el.remove();
-    await waitUntil(async () => (await popups()).length === 0, 'popup not closed on removal');
+    await waitForPopups((all) => all.length === 0, 'popup not closed on removal');
     window.dispatchEvent(new Event('focus'));
     new BroadcastChannel('social-link-button').postMessage({ type: 'social-link-button:done' });
     await sleep(1200);

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitFor } from './wait.js';
 import type { SocialLinkButton } from '../src/index.js';
 import { mockEndpoint } from './helpers.js';
 
@@ -9,7 +10,7 @@ async function load(name: string) {
 }
 
 async function linked(el: SocialLinkButton | null) {
-  await waitUntil(() => el?.shadowRoot?.querySelector('[data-network="youtube"][data-linked]'), 'status not rendered');
+  await waitFor(() => el?.shadowRoot?.querySelector('[data-network="youtube"][data-linked]'), 'status not rendered');
 }
 
 describe('frameworks', () => {
@@ -18,7 +19,7 @@ describe('frameworks', () => {
     await profile.answer({ body: { activeSocialAccounts: ['youtube'] } });
     const container = await fixture<HTMLDivElement>(html`<div></div>`);
     (await load('react-app')).mount(container, profile.url);
-    await waitUntil(() => container.querySelector('#wrapped') && container.querySelector('#native'), 'not rendered');
+    await waitFor(() => container.querySelector('#wrapped') && container.querySelector('#native'), 'not rendered');
     const wrapped = container.querySelector<SocialLinkButton>('#wrapped')!;
     await linked(wrapped);
     await linked(container.querySelector<SocialLinkButton>('#native'));
@@ -26,7 +27,7 @@ describe('frameworks', () => {
 
     await profile.answer({ body: { activeSocialAccounts: ['youtube', 'tiktok'] } });
     await container.querySelector<SocialLinkButton>('#wrapped')!.refresh();
-    await waitUntil(() => container.querySelectorAll('#react-log li').length === 2, 'React handlers not called');
+    await waitFor(() => container.querySelectorAll('#react-log li').length === 2, 'React handlers not called');
     expect([...container.querySelectorAll('#react-log li')].map((li) => li.textContent).sort()).to.deep.equal([
       'native:tiktok',
       'wrapped:tiktok',
@@ -41,11 +42,11 @@ describe('frameworks', () => {
     await profile.answer({ body: { activeSocialAccounts: ['youtube'] } });
     const container = await fixture<HTMLDivElement>(html`<div></div>`);
     (await load('vue-app')).mount(container, profile.url);
-    await waitUntil(() => container.querySelector('#vue-el'), 'no element');
+    await waitFor(() => container.querySelector('#vue-el'), 'no element');
     await linked(container.querySelector('#vue-el'));
     await profile.answer({ body: { activeSocialAccounts: ['youtube', 'tiktok'] } });
     await container.querySelector<SocialLinkButton>('#vue-el')!.refresh();
-    await waitUntil(() => container.querySelector('#vue-log li'), 'Vue handler not called');
+    await waitFor(() => container.querySelector('#vue-log li'), 'Vue handler not called');
     expect(container.querySelector('#vue-log')!.textContent).to.equal('vue:tiktok');
   });
 });

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitFor } from './wait.js';
 import '../src/index.js';
 import type { SocialLinkButton } from '../src/index.js';
 import { mockEndpoint } from './helpers.js';
@@ -14,7 +15,7 @@ async function render(displayNames: unknown[]) {
   const el = await fixture<SocialLinkButton>(
     html`<social-link-button profile-endpoint=${profile.url}></social-link-button>`,
   );
-  await waitUntil(() => el.linked.length > 0, 'status never loaded');
+  await waitFor(() => el.linked.length > 0, 'status never loaded');
   await el.updateComplete;
   return (id: string) => el.shadowRoot!.querySelector<HTMLLIElement>(`[data-network="${id}"]`)!;
 }

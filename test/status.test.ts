@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitFor } from './wait.js';
 import '../src/index.js';
 import type { SocialLinkButton } from '../src/index.js';
 import { AYRSHARE_USER, mockEndpoint } from './helpers.js';
@@ -10,7 +11,7 @@ function item(el: SocialLinkButton, id: string) {
   return el.shadowRoot!.querySelector<HTMLLIElement>(`[data-network="${id}"]`)!;
 }
 async function loaded(el: SocialLinkButton) {
-  await waitUntil(() => el.shadowRoot!.querySelector('[part="networks"][aria-busy="false"]'), 'status never loaded');
+  await waitFor(() => el.shadowRoot!.querySelector('[part="networks"][aria-busy="false"]'), 'status never loaded');
   await el.updateComplete;
 }
 

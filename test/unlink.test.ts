@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/index.js';
 import type { SocialLinkButton } from '../src/index.js';
 import { sendKeys } from '@web/test-runner-commands';
-import { click } from './flow-helpers.js';
+import { click, waitFor } from './flow-helpers.js';
 import { mockEndpoint } from './helpers.js';
 
 async function setup() {
@@ -20,7 +20,7 @@ async function setup() {
     unlink-endpoint=${unlink.url}
     networks="linkedin twitter tiktok"
   ></social-link-button>`);
-  await waitUntil(() => el.linked.length === 2, 'status never loaded');
+  await waitFor(() => el.linked.length === 2, 'status never loaded');
   await el.updateComplete;
   const row = (id: string) => el.shadowRoot!.querySelector<HTMLElement>(`[data-network="${id}"]`)!;
   const control = (id: string, name: string) => row(id).querySelector<HTMLButtonElement>(`[part~="${name}"]`);
@@ -64,7 +64,7 @@ describe('unlinking', () => {
     expect(el.shadowRoot!.activeElement).to.equal(control('twitter', 'confirm-unlink'));
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
-    await waitUntil(() => el.shadowRoot!.activeElement === control('twitter', 'unlink'), 'focus not returned');
+    await waitFor(() => el.shadowRoot!.activeElement === control('twitter', 'unlink'), 'focus not returned');
     expect(control('twitter', 'confirm-unlink')).to.equal(null);
     expect(await unlink.requests()).to.have.length(0);
   });
