@@ -20,7 +20,7 @@ const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding:
 
 before(() => {
   project = mkdtempSync(join(tmpdir(), 'slb-pack-'));
-  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', project], root));
+  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], root));
   files = packed.files.map((f) => f.path);
   writeFileSync(
     join(project, 'package.json'),
