@@ -3,7 +3,6 @@
 // Ayrshare (when AYRSHARE_API_KEY and AYRSHARE_PROFILE_KEY are set, e.g. in .env).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createAyrshareHandlers, toNodeHandler } from '../src/server/index.js';
-import { isNetworkId } from '../src/internal/networks.js';
 import {
   SIMULATOR_API_KEY,
   SIMULATOR_PROFILE_KEY,
@@ -83,14 +82,7 @@ export async function createDemoBackend(env: DemoEnv): Promise<DemoBackend> {
       const running = simulator;
       void (async () => {
         if (req.method === 'POST') {
-          const body = await readJson(req);
-          if (body.reset === true) running.simulator.reset();
-          const settings = running.simulator.settings;
-          if (typeof body.delayMs === 'number') settings.delayMs = Math.max(0, Math.min(20_000, body.delayMs));
-          for (const key of ['failing', 'rateLimited', 'expiredLinks'] as const) {
-            if (typeof body[key] === 'boolean') settings[key] = body[key];
-          }
-          if (typeof body.toggle === 'string' && isNetworkId(body.toggle)) running.simulator.toggle(body.toggle);
+          running.simulator.configure(await readJson(req));
         }
         sendJson(res, 200, { ...running.simulator.settings, linked: running.simulator.linked() });
       })();

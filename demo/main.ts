@@ -1,17 +1,9 @@
-import type { SocialLinkButton } from '../src/index.js';
-import '../src/index.js';
+import { SOCIAL_LINK_EVENTS, type SocialLinkButton } from '../src/index.js';
 
 const log = document.querySelector<HTMLOListElement>('#log')!;
 const main = document.querySelector<SocialLinkButton>('social-link-button#main')!;
 
-for (const type of [
-  'social-link-open',
-  'social-link-connect',
-  'social-link-done',
-  'social-link-close',
-  'social-link-change',
-  'social-link-error',
-] as const) {
+for (const type of SOCIAL_LINK_EVENTS) {
   // Each event bubbles from every element on the page; log the main one's.
   main.addEventListener(type, (event) => {
     const item = document.createElement('li');

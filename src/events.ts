@@ -38,6 +38,16 @@ export interface SocialLinkEventMap {
   'social-link-error': CustomEvent<SocialLinkErrorDetail>;
 }
 
+/** Every event the element emits, e.g. to log them all. */
+export const SOCIAL_LINK_EVENTS = [
+  'social-link-open',
+  'social-link-connect',
+  'social-link-done',
+  'social-link-close',
+  'social-link-change',
+  'social-link-error',
+] as const satisfies readonly (keyof SocialLinkEventMap)[];
+
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface GlobalEventHandlersEventMap extends SocialLinkEventMap {}

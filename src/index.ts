@@ -7,5 +7,6 @@ export { NETWORK_IDS, NETWORKS, toNetworkId } from './internal/networks.js';
 export type { NetworkId, NetworkInfo } from './internal/networks.js';
 export { VERSION } from './version.js';
 export type * from './events.js';
+export { SOCIAL_LINK_EVENTS } from './events.js';
 
 define();

@@ -1,6 +1,6 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
-import type { SocialLinkButton } from '../src/index.js';
+import { SOCIAL_LINK_EVENTS, type SocialLinkButton } from '../src/index.js';
 import { mockEndpoint, type MockAnswer } from './helpers.js';
 import { waitFor } from './wait.js';
 
@@ -50,23 +50,28 @@ export function providerUrl(steps: string[] = [], options: { coop?: boolean } = 
   };
 }
 
-/** A real mouse click (with user activation) in the middle of `target`. */
-export async function click(target: Element) {
+/** Moves the real mouse to the middle of `target` (scrolled into view), or clicks there. */
+async function mouseAt(target: Element, type: 'move' | 'click') {
   target.scrollIntoView({ block: 'center' });
   const rect = target.getBoundingClientRect();
   await sendMouse({
-    type: 'click',
+    type,
     position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)],
   });
 }
 
-export async function hover(target: Element) {
-  target.scrollIntoView({ block: 'center' });
-  const rect = target.getBoundingClientRect();
-  await sendMouse({
-    type: 'move',
-    position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)],
-  });
+/** A real mouse click (with user activation) in the middle of `target`. */
+export const click = (target: Element) => mouseAt(target, 'click');
+export const hover = (target: Element) => mouseAt(target, 'move');
+
+/** Posts `message` to this page from a frame on the fake provider's origin (not the popup). */
+export async function postFromProviderFrame(message: unknown) {
+  const frame = document.createElement('iframe');
+  frame.src = `${PROVIDER_ORIGIN}/fake-provider/spoof?message=${encodeURIComponent(JSON.stringify(message))}`;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  frame.remove();
 }
 
 export const part = (el: SocialLinkButton, name: string) =>
@@ -77,14 +82,7 @@ export type Recorded = { type: string; detail: unknown };
 /** Every social-link-* event `el` emits, in order. */
 export function record(el: EventTarget): Recorded[] {
   const events: Recorded[] = [];
-  for (const type of [
-    'social-link-open',
-    'social-link-connect',
-    'social-link-done',
-    'social-link-close',
-    'social-link-change',
-    'social-link-error',
-  ]) {
+  for (const type of SOCIAL_LINK_EVENTS) {
     el.addEventListener(type, (e) => events.push({ type, detail: (e as CustomEvent).detail }));
   }
   return events;

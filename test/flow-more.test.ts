@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import { cleanUp, click, hover, providerUrl, setupFlow, types, PROVIDER_ORIGIN, waitFor } from './flow-helpers.js';
+import { cleanUp, click, hover, providerUrl, setupFlow, types, PROVIDER_ORIGIN, waitFor, postFromProviderFrame } from './flow-helpers.js';
 
 describe('more of the link flow', () => {
   afterEach(cleanUp);
@@ -65,15 +65,7 @@ describe('more of the link flow', () => {
     await click(button);
     await waitFor(async () => (await link.loads()).length === 1, 'linking page never loaded');
     el.close();
-    const message = encodeURIComponent(JSON.stringify({ type: 'social-link-button:done' }));
-    const post = async () => {
-      const frame = document.createElement('iframe');
-      frame.src = `${PROVIDER_ORIGIN}/fake-provider/spoof?message=${message}`;
-      document.body.append(frame);
-      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      frame.remove();
-    };
+    const post = () => postFromProviderFrame({ type: 'social-link-button:done' });
     await post();
     expect(types(events)).to.not.include('social-link-done');
     el.callbackOrigins = [PROVIDER_ORIGIN];

@@ -9,6 +9,7 @@ import {
   providerUrl,
   setupFlow,
   waitForPopups,
+  postFromProviderFrame,
   types,
   PROVIDER_ORIGIN,
   waitFor,
@@ -315,13 +316,7 @@ describe('messages that must do nothing', () => {
     window.postMessage(closed, '*');
     window.postMessage(done, '*');
     // From an allowed provider origin, but a frame rather than the popup.
-    for (const message of [success, closed, done]) {
-      const frame = document.createElement('iframe');
-      frame.src = `${PROVIDER_ORIGIN}/fake-provider/spoof?message=${encodeURIComponent(JSON.stringify(message))}`;
-      document.body.append(frame);
-      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-      frame.remove();
-    }
+    for (const message of [success, closed, done]) await postFromProviderFrame(message);
     await sleep(300);
     expect(types(events)).to.deep.equal(['social-link-open']);
     expect(el.state).to.equal('open');
@@ -330,12 +325,7 @@ describe('messages that must do nothing', () => {
 
   it('provider events are ignored when no flow is open', async () => {
     const { el, profile, events } = await setupFlow();
-    const frame = document.createElement('iframe');
-    const message = { source: 'ayrshare', version: 1, event: 'connect:closed' };
-    frame.src = `${PROVIDER_ORIGIN}/fake-provider/spoof?message=${encodeURIComponent(JSON.stringify(message))}`;
-    document.body.append(frame);
-    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    frame.remove();
+    await postFromProviderFrame({ source: 'ayrshare', version: 1, event: 'connect:closed' });
     await sleep(200);
     expect(events).to.deep.equal([]);
     expect(el.state).to.equal('idle');

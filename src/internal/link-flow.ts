@@ -250,6 +250,14 @@ export class LinkFlow {
     });
   }
 
+  private closePopup(): void {
+    try {
+      this.popup?.close();
+    } catch {
+      // already gone
+    }
+  }
+
   private focusPopup(): void {
     try {
       this.popup?.focus();
@@ -263,11 +271,7 @@ export class LinkFlow {
     if (this.state === 'idle') return;
     this.flowController?.abort();
     this.flowController = undefined;
-    try {
-      this.popup?.close();
-    } catch {
-      // already gone
-    }
+    this.closePopup();
     this.finish();
   }
 
@@ -308,11 +312,7 @@ export class LinkFlow {
       void this.host.refresh();
       return;
     }
-    try {
-      this.popup?.close();
-    } catch {
-      // already gone
-    }
+    this.closePopup();
     this.finish();
   }
 
@@ -439,11 +439,7 @@ export class LinkFlow {
     this.prefetchController = undefined;
     this.prefetching = undefined;
     this.prefetched = undefined;
-    try {
-      this.popup?.close();
-    } catch {
-      // already gone
-    }
+    this.closePopup();
     this.popup = null;
     this.lingering = false;
     this.awaitingLateCallback = false;

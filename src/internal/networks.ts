@@ -50,8 +50,8 @@ const ALIASES: Record<string, NetworkId> = {
   'google-business-profile': 'gmb',
 };
 
-export function isNetworkId(value: string): value is NetworkId {
-  return (NETWORK_IDS as readonly string[]).includes(value);
+export function isNetworkId(value: unknown): value is NetworkId {
+  return typeof value === 'string' && (NETWORK_IDS as readonly string[]).includes(value);
 }
 
 /** Maps one user-typed network name to its Ayrshare id, or undefined when unknown. */

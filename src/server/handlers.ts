@@ -2,7 +2,7 @@
 // `Response` for the element's three endpoints. The API key, the private key and Profile Keys
 // stay here: no answer carries them, and nothing here logs.
 import * as z from 'zod/mini';
-import { NETWORK_IDS } from '../internal/networks.js';
+import { isNetworkId, NETWORK_IDS } from '../internal/networks.js';
 
 export const AYRSHARE_API = 'https://api.ayrshare.com/api';
 
@@ -298,7 +298,7 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
       const call = await checkedJsonCall(request, 'DELETE', options.allowedOrigins);
       if (call instanceof Response) return call;
       const parsed = unlinkBody.safeParse(call.body);
-      if (!parsed.success || !(NETWORK_IDS as readonly string[]).includes(parsed.data.platform)) {
+      if (!parsed.success || !isNetworkId(parsed.data.platform)) {
         return fail(400, `The body must be { "platform": "<one of ${NETWORK_IDS.join(', ')}>" }.`);
       }
       const profileKey = await requireProfileKey(request);

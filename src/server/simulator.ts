@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NETWORK_IDS, NETWORKS, type NetworkId } from '../internal/networks.js';
+import { isNetworkId, NETWORK_IDS, NETWORKS, type NetworkId } from '../internal/networks.js';
 import { toNodeHandler } from './node.js';
 
 export const SIMULATOR_API_KEY = 'sim_api_key_0123456789';
@@ -74,6 +74,12 @@ export interface AyrshareSimulator {
   toggle(network: NetworkId, profileKey?: string): void;
   /** Back to the seeded state and default settings. */
   reset(): void;
+  /**
+   * Applies switches from an untrusted object (the `/__simulator/settings` body, the demo's
+   * controls): `reset`, `delayMs` (0–60000), `failing`, `rateLimited`, `expiredLinks`, and
+   * `toggle` (a network id). Unknown or mistyped fields are ignored.
+   */
+  configure(changes: Record<string, unknown>): SimulatorSettings;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -108,10 +114,6 @@ function html(body: string, title: string, status = 200): Response {
       },
     },
   );
-}
-
-function isNetworkId(value: unknown): value is NetworkId {
-  return typeof value === 'string' && (NETWORK_IDS as readonly string[]).includes(value);
 }
 
 function seedAccount(platform: NetworkId): Account {
@@ -335,6 +337,23 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     return json(200, { status: 'success', network: body.network });
   }
 
+  function toggle(network: NetworkId, profileKey = profileKeys[0] ?? '') {
+    const accounts = profiles.get(profileKey)?.accounts;
+    if (!accounts) return;
+    if (accounts.has(network)) accounts.delete(network);
+    else accounts.set(network, seedAccount(network));
+  }
+
+  function configure(changes: Record<string, unknown>): SimulatorSettings {
+    if (changes.reset === true) reset();
+    if (typeof changes.delayMs === 'number') settings.delayMs = Math.max(0, Math.min(60_000, changes.delayMs));
+    for (const key of ['failing', 'rateLimited', 'expiredLinks'] as const) {
+      if (typeof changes[key] === 'boolean') settings[key] = changes[key];
+    }
+    if (isNetworkId(changes.toggle)) toggle(changes.toggle);
+    return settings;
+  }
+
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname.startsWith('/api/')) return api(request, url.pathname.slice(4));
@@ -349,13 +368,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     if (url.pathname === '/__simulator/settings') {
       if (request.method === 'POST') {
         const body = await readBody(request);
-        if (body) {
-          if (body.reset === true) reset();
-          if (typeof body.delayMs === 'number') settings.delayMs = Math.max(0, Math.min(60_000, body.delayMs));
-          for (const key of ['failing', 'rateLimited', 'expiredLinks'] as const) {
-            if (typeof body[key] === 'boolean') settings[key] = body[key];
-          }
-        }
+        if (body) configure(body);
       }
       return json(200, settings);
     }
@@ -366,12 +379,8 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     fetch: handle,
     settings,
     linked: (profileKey = profileKeys[0] ?? '') => [...(profiles.get(profileKey)?.accounts.keys() ?? [])],
-    toggle(network, profileKey = profileKeys[0] ?? '') {
-      const accounts = profiles.get(profileKey)?.accounts;
-      if (!accounts) return;
-      if (accounts.has(network)) accounts.delete(network);
-      else accounts.set(network, seedAccount(network));
-    },
+    toggle,
+    configure,
     reset,
   };
 }
