@@ -3,7 +3,7 @@ import { SocialLinkFailure, type SocialLinkErrorDetail } from './internal/errors
 import { DEFAULT_TIMEOUT_MS, RequestAborted, requestJson } from './internal/http.js';
 import { icons } from './internal/icons.js';
 import { LinkFlow, type LinkFlowState } from './internal/link-flow.js';
-import { isNetworkId, NETWORK_IDS, NETWORKS, toNetworkId } from './internal/networks.js';
+import { isNetworkId, NETWORK_IDS, NETWORKS, networkName, toNetworkId } from './internal/networks.js';
 import {
   readStatus,
   subscribe,
@@ -12,6 +12,7 @@ import {
   type StatusResult,
 } from './internal/profile-status.js';
 import { safeImageUrl, safeLinkUrl } from './internal/safe-url.js';
+import { strings } from './internal/strings.js';
 import { toList } from './internal/list.js';
 import type { SocialLinkEventMap, SocialLinkMode } from './events.js';
 import { styles } from './styles.js';
@@ -25,6 +26,10 @@ interface Problem {
   /** What the error box's button does. */
   retry: () => void;
   source: 'status' | 'flow' | 'unlink';
+  /** The error box's button: Try again, Continue (blocked popup) or Open a new link (expired). */
+  action: 'retry' | 'continue' | 'new-link';
+  /** For an unlink problem: the network whose row shows it. */
+  network?: string;
 }
 
 // Lists in attributes are space- or comma-separated (SPEC section 2).
@@ -62,11 +67,14 @@ const checkGlyph = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 8
  * @event social-link-done - The user finished on the linking page. `{}`
  * @event social-link-close - The flow ended. `{ completed }`
  * @event social-link-change - The set of linked networks changed (not on the first read). `{ linked, added, removed }`
- * @event social-link-error - Something failed. `{ code, message, status? }`
+ * @event social-link-error - Something failed. `{ code, message, status?, retryAfter? }`
  *
  * @csspart base - The wrapper around everything.
  * @csspart button - The link button.
  * @csspart label - The button's text.
+ * @csspart spinner - The button's busy indicator while the linking page is being fetched.
+ * @csspart hint - "Finish in the popup window" while the popup is open.
+ * @csspart bring-back - The hint's "Bring it back" button, which brings the popup to the front.
  * @csspart networks - The list of networks.
  * @csspart network - One network (also `network-linked` when linked).
  * @csspart network-linked - A linked network.
@@ -74,16 +82,16 @@ const checkGlyph = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 8
  * @csspart name - A network's name.
  * @csspart account - The linked account's name (a link when it has a profile URL).
  * @csspart avatar - The linked account's picture.
- * @csspart status - A network's "Linked" / "Not linked" text.
+ * @csspart status - A network's "Linked" / "Not linked" / "Checking…" text.
  * @csspart error - The error message box.
- * @csspart retry - The error box's button: "Try again", or "Continue" for a blocked popup.
+ * @csspart retry - The error box's button: "Try again", "Continue" for a blocked popup, "Open a new link" for an expired one.
  * @csspart continue - The retry button when the popup was blocked.
  * @csspart unlink - A linked network's "Unlink" button.
  * @csspart confirm-unlink - The button that confirms an unlink.
  * @csspart cancel-unlink - The button that cancels an unlink.
  * @csspart unlink-progress - "Unlinking…" while the request runs.
  *
- * @cssproperty --social-link-button-font - Font shorthand (default: inherited).
+ * @cssproperty --social-link-button-font - Font shorthand (default: the system UI font, 1rem/1.5).
  * @cssproperty --social-link-button-color - Text colour.
  * @cssproperty --social-link-button-muted-color - Secondary text colour.
  * @cssproperty --social-link-button-background - Background of each network row.
@@ -146,7 +154,7 @@ export class SocialLinkButton extends LitElement {
   declare prefetch: 'intent' | 'none';
   /** Disables the button. */
   declare disabled: boolean;
-  /** Icons only; network names become tooltips and accessible names. */
+  /** Icons only; each icon is focusable and shows its name and status as a tooltip. */
   declare compact: boolean;
   /** Merged into every request to the host endpoints (headers for CSRF or auth, credentials). */
   declare requestInit: RequestInit | undefined;
@@ -165,17 +173,26 @@ export class SocialLinkButton extends LitElement {
     requestUpdate: () => this.requestUpdate(),
     refresh: () => this.refresh(),
     emit: (type, detail) => this.emit(type, detail),
-    reportFlowError: (detail) =>
-      this.report({ detail, source: 'flow', retry: () => this.open() }),
+    reportFlowError: (detail, expired) =>
+      this.report({
+        detail,
+        source: 'flow',
+        retry: () => this.open(),
+        action: detail.code === 'popup-blocked' ? 'continue' : expired ? 'new-link' : 'retry',
+      }),
   });
   private unsubscribe: (() => void) | undefined;
   private subscribedEndpoint: string | undefined;
   private unlinkController: AbortController | undefined;
+  /** Focus was inside the element when this update began. */
+  private hadFocus = false;
+  /** Where focus goes after this update, when an action replaced the control that had it. */
+  private focusNext: (() => HTMLElement | undefined) | undefined;
 
   constructor() {
     super();
     this.mode = 'popup';
-    this.label = 'Link social accounts';
+    this.label = strings.label;
     this.timeout = DEFAULT_TIMEOUT_MS;
     this.prefetch = 'intent';
     this.disabled = false;
@@ -235,10 +252,20 @@ export class SocialLinkButton extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('profileEndpoint')) this.syncSubscription();
+    this.hadFocus = Boolean(this.shadowRoot?.activeElement);
   }
 
   override updated(): void {
     if (this.getAttribute('state') !== this.flow.state) this.setAttribute('state', this.flow.state);
+    const next = this.focusNext;
+    this.focusNext = undefined;
+    const root = this.shadowRoot;
+    if (!root) return;
+    // The control that had focus went away (Continue opened the popup, Unlink became
+    // "Unlinking…", Try again started over): put focus somewhere near, never on <body>.
+    const lost = this.hadFocus && !root.activeElement && (!document.activeElement || document.activeElement === document.body);
+    if (next && (lost || root.activeElement)) next()?.focus();
+    else if (lost) (this.findPart('retry') ?? this.findPart('button'))?.focus();
   }
 
   /** Re-reads the link status. Never rejects; failures arrive as `social-link-error`. */
@@ -246,7 +273,12 @@ export class SocialLinkButton extends LitElement {
     const endpoint = this.subscribedEndpoint;
     if (!endpoint) return;
     this.loading = true;
-    await readStatus(endpoint, { requestInit: this.requestInit, timeout: this.timeout });
+    try {
+      await readStatus(endpoint, { requestInit: this.requestInit, timeout: this.timeout });
+    } catch (error) {
+      // readStatus reports through the listeners; anything else is a bug, not the caller's.
+      console.error(error);
+    }
   }
 
   private resolveEndpoint(value: string | undefined): string | undefined {
@@ -278,14 +310,19 @@ export class SocialLinkButton extends LitElement {
 
   private report(problem: Problem): void {
     this.problem = problem;
-    this.announcement = problem.detail.message;
+    this.announce(problem.detail.message);
     this.emit('social-link-error', { ...problem.detail });
+  }
+
+  /** Sets the live region's text; the same sentence twice still changes it, so it is read again. */
+  private announce(text: string): void {
+    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 
   private applyStatus(result: StatusResult): void {
     this.loading = false;
     if ('error' in result) {
-      this.report({ detail: result.error, source: 'status', retry: () => void this.refresh() });
+      this.report({ detail: result.error, source: 'status', retry: () => void this.refresh(), action: 'retry' });
       return;
     }
     const previous = this.status;
@@ -295,16 +332,13 @@ export class SocialLinkButton extends LitElement {
     const added = result.status.linked.filter((id) => !previous.linked.includes(id));
     const removed = previous.linked.filter((id) => !result.status.linked.includes(id));
     if (added.length === 0 && removed.length === 0) return;
-    this.announcement = [
-      ...added.map((id) => `${this.networkName(id)} linked.`),
-      ...removed.map((id) => `${this.networkName(id)} unlinked.`),
-    ].join(' ');
+    this.announce(
+      [
+        ...added.map((id) => strings.nowLinked(networkName(id))),
+        ...removed.map((id) => strings.nowUnlinked(networkName(id))),
+      ].join(' '),
+    );
     this.emit('social-link-change', { linked: this.linked, added, removed });
-  }
-
-  private networkName(id: string): string {
-    const known = toNetworkId(id);
-    return known ? NETWORKS[known].name : id;
   }
 
   private async unlink(platform: string): Promise<void> {
@@ -312,6 +346,8 @@ export class SocialLinkButton extends LitElement {
     if (!endpoint || this.unlinking) return;
     this.confirming = undefined;
     this.unlinking = platform;
+    // The confirm button becomes "Unlinking…": the row keeps focus meanwhile and after.
+    this.focusNext = () => this.row(platform);
     if (this.problem?.source === 'unlink') this.problem = undefined;
     const controller = new AbortController();
     this.unlinkController = controller;
@@ -323,7 +359,8 @@ export class SocialLinkButton extends LitElement {
         requestInit: this.requestInit,
         timeout: this.timeout,
         signal: controller.signal,
-        purpose: `Unlinking ${this.networkName(platform)}`,
+        task: 'unlink',
+        networkName: networkName(platform),
         emptyOk: true,
       });
       this.unlinking = undefined;
@@ -334,21 +371,27 @@ export class SocialLinkButton extends LitElement {
       const detail =
         error instanceof SocialLinkFailure
           ? error.toDetail()
-          : { code: 'request-failed' as const, message: `Unlinking ${this.networkName(platform)} failed.` };
-      this.report({ detail, source: 'unlink', retry: () => void this.unlink(platform) });
+          : { code: 'request-failed' as const, message: strings.failed.unlink(networkName(platform)) };
+      this.report({ detail, source: 'unlink', network: platform, retry: () => void this.unlink(platform), action: 'retry' });
     } finally {
       if (this.unlinkController === controller) this.unlinkController = undefined;
     }
   }
 
-  /** Shows or hides the confirmation for `id`, keeping focus on the control that replaced the
-   * one just pressed. */
-  private async setConfirming(id: string, confirming: boolean): Promise<void> {
+  /** Shows or hides the confirmation for `id`; focus moves to the control that replaced the one pressed. */
+  private setConfirming(id: string, confirming: boolean): void {
     this.confirming = confirming ? id : undefined;
-    await this.updateComplete;
-    this.renderRoot
-      .querySelector<HTMLElement>(`[data-network="${id}"] [part~="${confirming ? 'confirm-unlink' : 'unlink'}"]`)
-      ?.focus();
+    this.focusNext = () => this.findPart(confirming ? 'confirm-unlink' : 'unlink', this.row(id));
+  }
+
+  /** A network's row, found by comparing data (ids come from outside: never built into a selector). */
+  private row(id: string): HTMLElement | undefined {
+    const rows = this.renderRoot.querySelectorAll<HTMLElement>('li[data-network]');
+    return [...rows].find((row) => row.dataset.network === id);
+  }
+
+  private findPart(name: string, within: ParentNode | undefined = this.renderRoot): HTMLElement | undefined {
+    return within?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? undefined;
   }
 
   private onIntent = (): void => {
@@ -372,142 +415,167 @@ export class SocialLinkButton extends LitElement {
   }
 
   override render() {
+    const state = this.flow.state;
+    const opensNew = this.mode === 'tab' ? strings.opensTab : this.mode === 'redirect' ? '' : strings.opensWindow;
+    const problem = this.problem;
     return html`<div part="base" class="base">
-      <button
-        part="button"
-        class="button"
-        type="button"
-        ?disabled=${this.disabled}
-        aria-busy=${this.flow.state === 'opening' ? 'true' : 'false'}
-        @click=${() => this.open()}
-        @pointerenter=${this.onIntent}
-        @focus=${this.onIntent}
-        @touchstart=${this.onIntent}
-      >
-        <span part="label"><slot>${this.label}</slot></span>
-      </button>
+      <div class="bar">
+        <button
+          part="button"
+          class="button"
+          type="button"
+          ?disabled=${this.disabled}
+          aria-busy=${state === 'opening' ? 'true' : 'false'}
+          @click=${() => this.open()}
+          @pointerenter=${this.onIntent}
+          @focus=${this.onIntent}
+          @touchstart=${this.onIntent}
+        >
+          ${state === 'opening' ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}
+          <span part="label"><slot>${this.label}</slot></span>
+          ${opensNew ? html`<span class="sr-only">${opensNew}</span>` : nothing}
+        </button>
+        ${state === 'open' && this.mode !== 'redirect'
+          ? html`<span part="hint" class="hint">
+              ${this.mode === 'tab' ? strings.tabHint : strings.popupHint}
+              <button part="bring-back" class="link-button" type="button" @click=${() => this.flow.focusPopup()}>
+                ${strings.bringBack}
+              </button>
+            </span>`
+          : nothing}
+      </div>
+      ${problem && problem.source !== 'unlink' ? this.renderProblem(problem) : nothing}
       ${this.subscribedEndpoint ? this.renderNetworks() : nothing}
-      ${this.problem ? this.renderProblem(this.problem) : nothing}
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
 
   private renderProblem(problem: Problem) {
-    const blocked = problem.detail.code === 'popup-blocked';
+    const { action } = problem;
+    const flow = problem.source === 'flow';
     // Continue holds no URL: its click is a fresh gesture that opens the linking page.
-    return html`<div part="error" class="error" data-code=${problem.detail.code}>
-      <span>${problem.detail.message}</span>
+    return html`<div part="error" class="error" data-code=${problem.detail.code} tabindex="-1">
+      <span class="error-text">${problem.detail.message}</span>
       <button
-        part=${blocked ? 'retry continue' : 'retry'}
+        part=${action === 'continue' ? 'retry continue' : 'retry'}
         class="retry"
         type="button"
         @click=${problem.retry}
-        @pointerenter=${blocked ? this.onIntent : nothing}
+        @pointerenter=${flow ? this.onIntent : nothing}
       >
-        ${blocked ? 'Continue' : 'Try again'}
+        ${action === 'continue' ? strings.continue : action === 'new-link' ? strings.newLink : strings.tryAgain}
       </button>
     </div>`;
   }
 
   private renderUnlink(id: string, name: string) {
     if (this.unlinking === id) {
-      return html`<span class="unlink"><span part="unlink-progress">Unlinking…</span></span>`;
+      return html`<span class="actions"><span part="unlink-progress">${strings.unlinking}</span></span>`;
     }
     if (this.confirming === id) {
       return html`<span
-        class="unlink"
+        class="actions confirm"
         role="group"
-        aria-label=${`Unlink ${name}?`}
+        aria-labelledby="confirm-text"
         @keydown=${(event: KeyboardEvent) => {
-          if (event.key === 'Escape') void this.setConfirming(id, false);
+          if (event.key === 'Escape') this.setConfirming(id, false);
         }}
       >
-        <span class="confirm-text">Unlink ${name}?</span>
-        <button part="confirm-unlink" class="small danger" type="button" @click=${() => void this.unlink(id)}>
-          Unlink
-        </button>
-        <button part="cancel-unlink" class="small" type="button" @click=${() => void this.setConfirming(id, false)}>
-          Cancel
-        </button>
+        <span id="confirm-text" class="confirm-text">${strings.confirmUnlink(name)}</span>
+        <span class="confirm-buttons">
+          <button part="confirm-unlink" class="small danger" type="button" @click=${() => void this.unlink(id)}>
+            ${strings.unlink}
+          </button>
+          <button part="cancel-unlink" class="small" type="button" @click=${() => this.setConfirming(id, false)}>
+            ${strings.cancel}
+          </button>
+        </span>
       </span>`;
     }
-    return html`<button
-      part="unlink"
-      class="small"
-      type="button"
-      aria-label=${`Unlink ${name}`}
-      ?disabled=${Boolean(this.unlinking)}
-      @click=${() => void this.setConfirming(id, true)}
-    >
-      Unlink
-    </button>`;
+    return html`<span class="actions">
+      <button
+        part="unlink"
+        class="small"
+        type="button"
+        aria-label=${strings.unlinkNamed(name)}
+        ?disabled=${Boolean(this.unlinking)}
+        @click=${() => this.setConfirming(id, true)}
+      >
+        ${strings.unlink}
+      </button>
+    </span>`;
   }
 
   private renderNetworks() {
+    const problem = this.problem;
     return html`<ul
       part="networks"
       class="networks"
-      aria-label="Social accounts"
+      aria-label=${strings.listLabel}
       aria-busy=${this.loading && !this.status ? 'true' : 'false'}
     >
-      ${this.shownNetworks().map((id) => this.renderNetwork(id))}
+      ${this.shownNetworks().map((id) =>
+        this.renderNetwork(id, problem?.source === 'unlink' && problem.network === id ? problem : undefined),
+      )}
     </ul>`;
   }
 
-  private renderNetwork(id: string) {
+  private renderNetwork(id: string, problem: Problem | undefined) {
     const known = isNetworkId(id) ? id : undefined;
     const name = known ? NETWORKS[known].name : id;
     const status = this.status;
     const linked = status?.linked.includes(id) ?? false;
-    const account = status?.accounts.find((a) => a.platform === id);
+    const account = linked ? status?.accounts.find((a) => a.platform === id) : undefined;
     const who = accountName(account);
-    const summary = !status
-      ? this.problem?.source === 'status'
-        ? `${name}: status unavailable`
-        : `${name}: checking`
-      : linked
-        ? who
-          ? `${name}: linked as ${who}`
-          : `${name}: linked`
-        : `${name}: not linked`;
     const [viewBox, path] = known ? icons[known] : GENERIC_ICON;
-    const avatar = linked ? safeImageUrl(account?.userImage) : undefined;
-    const profileUrl = linked ? safeLinkUrl(account?.profileUrl) : undefined;
+    const avatar = safeImageUrl(account?.userImage);
+    const profileUrl = safeLinkUrl(account?.profileUrl);
+    const statusText = !status
+      ? this.problem?.source === 'status'
+        ? strings.unavailable
+        : strings.checking
+      : linked
+        ? strings.linked
+        : strings.notLinked;
 
+    // The row is plain content (name, status, account): a screen reader reads it once, with
+    // no label repeating it. Compact rows are focusable so keyboard users reach the names too.
     return html`<li
       part=${linked ? 'network network-linked' : 'network'}
       class="network"
       data-network=${id}
       ?data-linked=${linked}
-      aria-label=${summary}
-      title=${this.compact ? summary : nothing}
+      tabindex=${this.compact ? '0' : '-1'}
     >
-      <span part="icon" class="icon">
-        <svg viewBox=${viewBox} aria-hidden="true" focusable="false"><path d=${path} /></svg>
+      <span part="icon" class="icon" aria-hidden="true">
+        <svg viewBox=${viewBox} focusable="false"><path d=${path} /></svg>
         ${linked ? html`<span class="badge">${checkGlyph}</span>` : nothing}
       </span>
-      <span class="text">
+      <span class="details">
         <span part="name" class="name">${name}</span>
-        ${linked && who
-          ? html`<span part="account" class="account">
-              ${avatar
-                ? html`<img
-                    part="avatar"
-                    class="avatar"
-                    src=${avatar}
-                    alt=""
-                    referrerpolicy="no-referrer"
-                    loading="lazy"
-                  />`
-                : nothing}
-              ${profileUrl
-                ? html`<a href=${profileUrl} target="_blank" rel="noopener noreferrer">${who}</a>`
-                : html`<span>${who}</span>`}
-            </span>`
-          : nothing}
+        <span class="sub">
+          <span part="status" class=${status ? 'status' : 'status pending'}>${statusText}</span>
+          ${who
+            ? html`<span part="account" class="account">
+                ${avatar
+                  ? html`<img
+                      part="avatar"
+                      class="avatar"
+                      src=${avatar}
+                      alt=""
+                      referrerpolicy="no-referrer"
+                      loading="lazy"
+                    />`
+                  : nothing}
+                ${profileUrl && !this.compact
+                  ? html`<a href=${profileUrl} target="_blank" rel="noopener noreferrer">${who}</a>`
+                  : html`<span class="who">${who}</span>`}
+              </span>`
+            : nothing}
+        </span>
       </span>
-      <span part="status" class="status">${!status ? '' : linked ? 'Linked' : 'Not linked'}</span>
-      ${linked && this.unlinkEndpoint ? this.renderUnlink(id, name) : nothing}
+      ${linked && this.unlinkEndpoint && !this.compact ? this.renderUnlink(id, name) : nothing}
+      ${problem ? this.renderProblem(problem) : nothing}
     </li>`;
   }
 }

@@ -12,7 +12,7 @@ const brandRules = unsafeCSS(
 export const styles = [
   css`
     :host {
-      --_font: var(--social-link-button-font, inherit);
+      --_font: var(--social-link-button-font, 1rem/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
       --_text: var(--social-link-button-color, #1f2328);
       --_muted: var(--social-link-button-muted-color, #59636e);
       --_surface: var(--social-link-button-background, #ffffff);
@@ -69,6 +69,12 @@ export const styles = [
       outline: 2px solid var(--_focus);
       outline-offset: 2px;
     }
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 0.75rem;
+    }
     .button {
       display: inline-flex;
       align-items: center;
@@ -88,6 +94,34 @@ export const styles = [
       cursor: not-allowed;
       opacity: 0.55;
     }
+    .button[aria-busy='true'] {
+      cursor: progress;
+    }
+    .spinner {
+      flex: none;
+      width: 1em;
+      height: 1em;
+      border: 2px solid currentColor;
+      border-inline-end-color: transparent;
+      border-radius: 50%;
+      animation: spin 0.8s linear infinite;
+    }
+    @keyframes spin {
+      to {
+        transform: rotate(1turn);
+      }
+    }
+    .hint {
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+    .link-button {
+      padding: 0;
+      border: 0;
+      background: none;
+      color: var(--_accent);
+      text-decoration: underline;
+    }
     .networks {
       display: grid;
       gap: var(--_gap);
@@ -95,15 +129,26 @@ export const styles = [
       padding: 0;
       list-style: none;
     }
+    /* Icon, then name over status; actions (Unlink, its confirmation) wrap under the text when
+       the row is narrow instead of squeezing it. Every row is two lines tall from the first
+       render, so nothing shifts when the status arrives. */
     .network {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
-      gap: 0.75rem;
+      gap: 0.5rem 0.75rem;
       min-width: 0;
       padding: 0.5rem 0.75rem;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       background: var(--_surface);
+    }
+    .network:focus {
+      outline: none;
+    }
+    .network:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
     }
     .icon {
       position: relative;
@@ -115,20 +160,22 @@ export const styles = [
       border-radius: calc(var(--_radius) * 0.75);
       background: var(--_brand, #59636e);
       color: var(--_ink, #fff);
-      box-shadow: inset 0 0 0 1px rgb(255 255 255 / 0.15);
     }
     .icon svg {
       width: 60%;
       height: 60%;
       fill: currentColor;
     }
+    /* Not linked: the glyph in the muted text colour on the row (>= 4.5:1 in both schemes),
+       never a faded brand colour (Snapchat's yellow would vanish). */
     .network:not([data-linked]) .icon {
-      filter: grayscale(1);
-      opacity: 0.55;
+      background: transparent;
+      color: var(--_muted);
+      box-shadow: inset 0 0 0 1px var(--_border);
     }
     .badge {
       position: absolute;
-      right: -0.3rem;
+      inset-inline-end: -0.3rem;
       bottom: -0.3rem;
       width: 0.9rem;
       height: 0.9rem;
@@ -145,23 +192,51 @@ export const styles = [
       stroke: currentColor;
       stroke-width: 3;
     }
-    .text {
+    .details {
       display: grid;
-      flex: 1;
+      flex: 1 1 9rem;
       min-width: 0;
     }
     .name {
       font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .sub {
+      display: flex;
+      align-items: center;
+      gap: 0.35rem;
+      min-width: 0;
+      min-height: max(var(--_avatar), 1.5em);
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
+    .status {
+      flex: none;
+    }
+    .network[data-linked] .status {
+      color: var(--_linked);
+      font-weight: 600;
+    }
+    .pending {
+      border-radius: 4px;
+      background: linear-gradient(90deg, transparent, color-mix(in srgb, var(--_border) 60%, transparent), transparent) 0 0 / 200% 100%;
+      animation: shimmer 1.4s ease-in-out infinite;
+    }
+    @keyframes shimmer {
+      to {
+        background-position: -200% 0;
+      }
     }
     .account {
       display: flex;
       align-items: center;
       gap: 0.35rem;
       min-width: 0;
-      color: var(--_muted);
-      font-size: 0.875em;
     }
-    .account span,
+    .account::before {
+      content: '·' / '';
+    }
+    .account .who,
     .account a {
       overflow: hidden;
       text-overflow: ellipsis;
@@ -177,22 +252,19 @@ export const styles = [
       border-radius: 50%;
       object-fit: cover;
     }
-    .status {
-      flex: none;
-      color: var(--_muted);
-      font-size: 0.875em;
-    }
-    .network[data-linked] .status {
-      color: var(--_linked);
-      font-weight: 600;
-    }
-    .unlink {
+    .actions {
       display: inline-flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.35rem;
+      justify-content: flex-end;
+      gap: 0.35rem 0.5rem;
+      margin-inline-start: auto;
       color: var(--_muted);
       font-size: 0.875em;
+    }
+    .confirm-buttons {
+      display: inline-flex;
+      gap: 0.35rem;
     }
     .small {
       padding: 0.2rem 0.6rem;
@@ -200,7 +272,7 @@ export const styles = [
       border-radius: var(--_radius);
       background: transparent;
       color: var(--_text);
-      font-size: 0.875em;
+      font-size: inherit;
     }
     .small:disabled {
       cursor: not-allowed;
@@ -221,6 +293,13 @@ export const styles = [
       border-radius: var(--_radius);
       color: var(--_error);
     }
+    .network .error {
+      flex: 1 1 100%;
+      margin: 0;
+    }
+    .error:focus {
+      outline: none;
+    }
     .retry {
       padding: 0.25rem 0.75rem;
       border: 1px solid currentColor;
@@ -228,22 +307,50 @@ export const styles = [
       background: transparent;
       color: inherit;
     }
+    @media (prefers-reduced-motion: reduce) {
+      .spinner,
+      .pending {
+        animation: none;
+      }
+    }
 
-    /* Compact: icons only; names are the tooltips and accessible names. */
+    /* Compact: icons only. Each is focusable and shows its name and status as a tooltip; the
+       padding leaves room for the check badge. */
     :host([compact]) .networks {
       display: flex;
       flex-wrap: wrap;
+      gap: 0.25rem;
     }
     :host([compact]) .network {
-      padding: 0;
+      position: relative;
+      padding: 0.3rem;
       border: 0;
       background: none;
     }
-    :host([compact]) .text,
-    :host([compact]) .status,
-    :host([compact]) .unlink,
-    :host([compact]) .small {
-      display: none;
+    :host([compact]) .details {
+      position: absolute;
+      bottom: calc(100% + 0.25rem);
+      left: 50%;
+      z-index: 1;
+      width: max-content;
+      max-width: 16rem;
+      padding: 0.35rem 0.5rem;
+      border-radius: calc(var(--_radius) * 0.75);
+      background: var(--_text);
+      color: var(--_surface);
+      font-size: 0.8125em;
+      opacity: 0;
+      pointer-events: none;
+      transform: translateX(-50%);
+    }
+    :host([compact]) .network:hover .details,
+    :host([compact]) .network:focus-visible .details {
+      opacity: 1;
+    }
+    :host([compact]) .sub,
+    :host([compact]) .network[data-linked] .status {
+      min-height: 0;
+      color: inherit;
     }
 
     @media (forced-colors: active) {
@@ -256,8 +363,6 @@ export const styles = [
       .network:not([data-linked]) .icon {
         color: GrayText;
         border-color: GrayText;
-        filter: none;
-        opacity: 1;
       }
       .badge {
         forced-color-adjust: none;

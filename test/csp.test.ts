@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { waitFor } from './wait.js';
 import type { SocialLinkButton } from '../src/index.js';
 import { mockEndpoint } from './helpers.js';
+import { rowText } from './helpers.js';
 
 describe('under a strict Content-Security-Policy with Trusted Types', () => {
   it('renders, loads the status and links accounts without a single violation', async () => {
@@ -26,7 +27,7 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
     await waitFor(() => el.linked.length === 1, 'status never loaded under CSP');
     await el.updateComplete;
     const row = el.shadowRoot!.querySelector('[data-network="linkedin"]')!;
-    expect(row.getAttribute('aria-label')).to.equal('LinkedIn: linked as Acme Corp');
+    expect(rowText(row)).to.equal('LinkedIn Linked Acme Corp');
     expect(getComputedStyle(el.shadowRoot!.querySelector('[part="button"]')!).borderTopLeftRadius).to.equal('8px');
     expect(inner.__violations).to.deep.equal([]);
 

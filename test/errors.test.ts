@@ -3,6 +3,7 @@ import { waitFor } from './wait.js';
 import '../src/index.js';
 import type { SocialLinkButton, SocialLinkErrorDetail } from '../src/index.js';
 import { mockEndpoint, type MockAnswer } from './helpers.js';
+import { rowText } from './helpers.js';
 
 async function failWith(answer: MockAnswer, attributes: { timeout?: number } = {}) {
   const profile = mockEndpoint();
@@ -28,11 +29,11 @@ describe('errors', () => {
   it('a 500 is request-failed with its status, shown with a retry that recovers', async () => {
     const { el, errors, profile } = await failWith({ status: 500, raw: 'Internal error' });
     expect(errors).to.deep.equal([
-      { code: 'request-failed', message: 'Loading the link status failed (HTTP 500).', status: 500 },
+      { code: 'request-failed', message: 'We couldn’t check which accounts are linked.', status: 500 },
     ]);
-    expect(errorBox(el)!.textContent).to.contain('Loading the link status failed (HTTP 500).');
-    expect(el.shadowRoot!.querySelector('[data-network="tiktok"]')!.getAttribute('aria-label')).to.equal(
-      'TikTok: status unavailable',
+    expect(errorBox(el)!.textContent).to.contain('We couldn’t check which accounts are linked.');
+    expect(errorBox(el)!.textContent).to.not.match(/HTTP|endpoint|URL/);
+    expect(rowText(el.shadowRoot!.querySelector('[data-network="tiktok"]')!)).to.equal('TikTok Status unavailable',
     );
     await expect(el).to.be.accessible();
 
@@ -102,7 +103,7 @@ describe('errors', () => {
     const { el, errors } = await failWith({ delay: 3000, body: {} }, { timeout: 300 });
     expect(errors).to.have.length(1);
     expect(errors[0].code).to.equal('timeout');
-    expect(errorBox(el)!.textContent).to.contain('took longer than 0.3 s');
+    expect(errorBox(el)!.textContent).to.contain('Checking your linked accounts took too long.');
     await expect(el).to.be.accessible();
   });
 
@@ -120,7 +121,7 @@ describe('errors', () => {
     const { el } = await failWith({ status: 502 });
     const live = el.shadowRoot!.querySelector('[role="status"]')!;
     expect(live.getAttribute('aria-live')).to.equal('polite');
-    expect(live.textContent).to.contain('HTTP 502');
+    expect(live.textContent).to.contain('We couldn’t check which accounts are linked.');
   });
 
   it('a bad endpoint URL is an error, not an exception', async () => {

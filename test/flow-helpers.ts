@@ -18,6 +18,8 @@ export interface PopupInfo {
   outerHeight?: number;
   screenX?: number;
   screenY?: number;
+  focused?: boolean;
+  background?: string;
 }
 
 export const popups = () => executeServerCommand<PopupInfo[], undefined>('popups');

@@ -23,12 +23,13 @@ describe('more of the link flow', () => {
     const fresh = providerUrl();
     const { jwt, button } = await setupFlow({
       prefetch: 'intent',
-      jwt: { body: { url: stale.url, expiresAt: new Date(Date.now() - 1000).toISOString() } },
+      // Valid when fetched, stale (within the 10 s margin) a moment later.
+      jwt: { body: { url: stale.url, expiresAt: new Date(Date.now() + 10_400).toISOString() } },
     });
     await hover(button);
     await waitFor(async () => (await jwt.requests()).length === 1, 'no prefetch');
     await jwt.answer({ body: { url: fresh.url } });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 600));
     await click(button);
     await waitFor(async () => (await fresh.loads()).length === 1, 'fresh page never loaded');
     expect(await stale.loads()).to.have.length(0);

@@ -67,7 +67,7 @@ describe('opening the linking page (popup blocker on)', () => {
     await click(button);
     expect(types(events)).to.deep.equal(['social-link-open']);
     expect(el.state).to.equal('opening');
-    await waitFor(async () => (await popups()).some((p) => p.text?.includes('Connecting')), 'no Connecting… page');
+    await waitFor(async () => (await popups()).some((p) => p.title === 'Connecting…' && p.text?.includes('Opening the page')), 'no Connecting… page');
     await waitFor(async () => (await link.loads()).length === 1, 'linking page never loaded', {
       timeout: 12000,
     });

@@ -33,7 +33,7 @@ describe('frameworks', () => {
       'wrapped:tiktok',
     ]);
     expect(
-      container.querySelector('#wrapped')!.shadowRoot!.querySelector('[part="button"]')!.textContent!.trim(),
+      container.querySelector('#wrapped')!.shadowRoot!.querySelector('[part="label"]')!.textContent!.trim(),
     ).to.equal('Link (React wrapper)');
   });
 

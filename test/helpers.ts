@@ -92,3 +92,8 @@ export const AYRSHARE_USER = {
   lastUpdated: '2024-02-11T09:00:00.000Z',
   nextUpdate: '2024-02-11T09:05:00.000Z',
 };
+
+/** What a network row says, as a screen reader reads it: name, status, account. */
+export function rowText(row: Element): string {
+  return (row.querySelector('.details')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -28,6 +28,8 @@ async function describe(target) {
         outerHeight: window.outerHeight,
         screenX: window.screenX,
         screenY: window.screenY,
+        focused: document.hasFocus(),
+        background: document.body ? getComputedStyle(document.body).backgroundColor : '',
       })),
     );
   } catch {

@@ -46,9 +46,8 @@ describe('unlinking', () => {
     const confirm = control('linkedin', 'confirm-unlink')!;
     expect(confirm.textContent!.trim()).to.equal('Unlink');
     expect(el.shadowRoot!.activeElement).to.equal(confirm);
-    expect(el.shadowRoot!.querySelector('[data-network="linkedin"] [role="group"]')!.getAttribute('aria-label')).to.equal(
-      'Unlink LinkedIn?',
-    );
+    const group = el.shadowRoot!.querySelector('[data-network="linkedin"] [role="group"]')!;
+    expect(el.shadowRoot!.getElementById(group.getAttribute('aria-labelledby')!)!.textContent).to.equal('Unlink LinkedIn?');
     await expect(el).to.be.accessible();
     await click(control('linkedin', 'cancel-unlink')!);
     await el.updateComplete;

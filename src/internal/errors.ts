@@ -13,6 +13,8 @@ export interface SocialLinkErrorDetail {
   message: string;
   /** HTTP status, when a host endpoint answered with one. */
   status?: number;
+  /** For a 429: seconds to wait, from the answer's `Retry-After`. */
+  retryAfter?: number;
 }
 
 /** Thrown inside the element's request code; always caught and turned into a detail. */
@@ -21,13 +23,17 @@ export class SocialLinkFailure extends Error {
     readonly code: SocialLinkErrorCode,
     message: string,
     readonly status?: number,
+    readonly retryAfter?: number,
+    /** The linking URL had expired: the retry offers a new link. */
+    readonly expired = false,
   ) {
     super(message);
   }
 
   toDetail(): SocialLinkErrorDetail {
-    return this.status === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, status: this.status };
+    const detail: SocialLinkErrorDetail = { code: this.code, message: this.message };
+    if (this.status !== undefined) detail.status = this.status;
+    if (this.retryAfter !== undefined) detail.retryAfter = this.retryAfter;
+    return detail;
   }
 }

@@ -1,4 +1,5 @@
 import { SocialLinkFailure } from './errors.js';
+import { developerNotes, strings, type Task } from './strings.js';
 
 export interface JsonRequest {
   url: string;
@@ -9,24 +10,46 @@ export interface JsonRequest {
   timeout: number;
   /** Aborting it drops the request silently (the caller no longer wants the answer). */
   signal?: AbortSignal;
-  /** What the request does, as the subject of the error sentence: "Loading the link status". */
-  purpose: string;
+  /** What the request is for: picks the sentences its failures are reported with. */
+  task: Task;
+  /** The network being unlinked, for the unlink sentences. */
+  networkName?: string;
   /** An empty 2xx body is fine (unlink answers may carry none). */
   emptyOk?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+// setTimeout stores its delay in 32 bits: anything longer fires at once.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Thrown when `signal` aborted the request: not an error to report. */
 export class RequestAborted extends Error {}
 
-// Server messages are shown to the user as text; keep them to one readable sentence.
+/** A `timeout` setting as a usable delay: not a positive number → the default; clamped to what timers hold. */
+export function effectiveTimeout(value: number): number {
+  const timeout = Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
+  return Math.min(timeout, MAX_TIMER_MS);
+}
+
+// A host's own message (JSON `message` of an error answer) is written for its users: show it,
+// if it is one readable sentence.
 function serverMessage(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const message = (body as { message?: unknown }).message;
   return typeof message === 'string' && message.trim() && message.length <= 300
     ? message.trim()
     : undefined;
+}
+
+function serverCode(body: unknown): unknown {
+  return typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
+}
+
+/** Retry-After as seconds: a number of seconds, or an HTTP date. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = /^\s*\d+\s*$/.test(header) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : undefined;
 }
 
 function parseJson(text: string): unknown {
@@ -37,15 +60,19 @@ function parseJson(text: string): unknown {
   }
 }
 
+function sentence(kind: 'failed' | 'slow', request: JsonRequest): string {
+  const table = strings[kind];
+  return request.task === 'unlink' ? table.unlink(request.networkName ?? '') : table[request.task];
+}
+
 /**
  * Sends one request to a host endpoint and returns its parsed JSON body. Every failure becomes a
  * SocialLinkFailure with the SPEC's code: a network error or non-2xx is `request-failed`, a body
  * that is not JSON `invalid-response`, no complete answer within `timeout` ms `timeout`.
  */
 export async function requestJson(request: JsonRequest): Promise<unknown> {
-  const { url, method, body, requestInit = {}, signal, purpose, emptyOk } = request;
-  // A `timeout` attribute that is not a positive number falls back to the default.
-  const timeout = Number.isFinite(request.timeout) && request.timeout > 0 ? request.timeout : DEFAULT_TIMEOUT_MS;
+  const { url, method, body, requestInit = {}, signal, emptyOk } = request;
+  const timeout = effectiveTimeout(request.timeout);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -78,34 +105,40 @@ export async function requestJson(request: JsonRequest): Promise<unknown> {
       });
       // The timer covers the body too: a server can send headers and then hang.
       text = await response.text();
-    } catch (error) {
-      if (timedOut) {
-        throw new SocialLinkFailure(
-          'timeout',
-          `${purpose} took longer than ${Math.round(timeout / 100) / 10} s.`,
-        );
-      }
+    } catch {
+      if (timedOut) throw new SocialLinkFailure('timeout', sentence('slow', request));
       if (controller.signal.aborted) throw new RequestAborted();
-      throw new SocialLinkFailure('request-failed', `${purpose} failed: the server could not be reached.`);
+      throw new SocialLinkFailure('request-failed', sentence('failed', request));
     }
 
     const json = parseJson(text);
     if (!response.ok) {
+      if (response.status === 429) {
+        const seconds = retryAfterSeconds(response.headers.get('Retry-After'));
+        throw new SocialLinkFailure('request-failed', strings.tooMany(seconds), 429, seconds);
+      }
+      if (response.status === 403 && serverCode(json) === 'origin-not-allowed') {
+        // The host's server does not list this page's origin: the developer can fix that, the
+        // user cannot.
+        console.error(developerNotes.origin(url, location.origin));
+        throw new SocialLinkFailure('request-failed', strings.notAllowed, 403);
+      }
       throw new SocialLinkFailure(
         'request-failed',
-        serverMessage(json) ?? `${purpose} failed (HTTP ${response.status}).`,
+        serverMessage(json) ?? sentence('failed', request),
         response.status,
       );
     }
     if (json === undefined && emptyOk && text.trim() === '') return undefined;
     if (json === undefined) {
-      throw new SocialLinkFailure('invalid-response', `${purpose} failed: the answer is not JSON.`);
+      console.warn(developerNotes.invalid(url, 'the answer is not JSON'));
+      throw new SocialLinkFailure('invalid-response', sentence('failed', request));
     }
     // Ayrshare reports some failures as 200 with `status: "error"`; host endpoints pass them on.
     if (typeof json === 'object' && json !== null && (json as { status?: unknown }).status === 'error') {
       throw new SocialLinkFailure(
         'request-failed',
-        serverMessage(json) ?? `${purpose} failed.`,
+        serverMessage(json) ?? sentence('failed', request),
         response.status,
       );
     }

@@ -3,7 +3,8 @@ import { SocialLinkFailure, type SocialLinkErrorDetail } from './errors.js';
 import { RequestAborted } from './http.js';
 import { DEFAULT_ALLOWED_HOSTS, fetchLinkUrl, isFresh, trustedUrl, type LinkUrl } from './link-url.js';
 import { CALLBACK_CHANNEL, callbackMessage, providerMessage, type ProviderMessage } from './messages.js';
-import { POPUP_NAME, popupFeatures, showConnecting } from './popup.js';
+import { popupFeatures, popupName, showConnecting } from './popup.js';
+import { developerNotes, strings } from './strings.js';
 import { toList } from './list.js';
 
 export type LinkFlowState = 'idle' | 'opening' | 'open';
@@ -24,8 +25,8 @@ export interface LinkFlowHost {
   requestUpdate(): void;
   refresh(): Promise<void>;
   emit<K extends keyof SocialLinkEventMap>(type: K, detail: SocialLinkEventMap[K]['detail']): void;
-  /** Shows and emits a flow error. */
-  reportFlowError(error: SocialLinkErrorDetail): void;
+  /** Shows and emits a flow error; `expired`: the linking URL had expired (offer a new one). */
+  reportFlowError(error: SocialLinkErrorDetail, expired?: boolean): void;
 }
 
 const POLL_MS = 500;
@@ -33,6 +34,14 @@ const CLOSE_GRACE_MS = 150;
 // COOP on any page in the popup makes `closed` read true while it is still open and cuts
 // `window.opener`: a callback that arrives this long after the flow ended still counts.
 const LATE_CALLBACK_MS = 10 * 60_000;
+// A prefetch that failed this recently is the answer a click would get: show it instead of
+// flashing a blank popup open and shut.
+const PREFETCH_FAILURE_MS = 60_000;
+
+interface Failure {
+  detail: SocialLinkErrorDetail;
+  expired: boolean;
+}
 
 /**
  * The link flow: opens the linking page in the click's own task, fetches and checks the linking
@@ -50,6 +59,8 @@ export class LinkFlow {
   private prefetched: LinkUrl | undefined;
   private prefetching: Promise<LinkUrl> | undefined;
   private prefetchController: AbortController | undefined;
+  private prefetchFailure: (Failure & { at: number }) | undefined;
+  private readonly windowName = popupName();
   private flowController: AbortController | undefined;
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private lingerTimer: ReturnType<typeof setTimeout> | undefined;
@@ -89,7 +100,10 @@ export class LinkFlow {
   prefetch(): void {
     if (!this.host.settings.jwtEndpoint || this.state !== 'idle' || this.prefetching) return;
     if (this.prefetched && isFresh(this.prefetched)) return;
+    // A recent failure stands until a click shows it (the click's own focus must not retry).
+    if (this.prefetchFailure && Date.now() - this.prefetchFailure.at < PREFETCH_FAILURE_MS) return;
     this.prefetched = undefined;
+    this.prefetchFailure = undefined;
     const controller = new AbortController();
     this.prefetchController = controller;
     const pending = this.fetchUrl(controller.signal);
@@ -98,7 +112,10 @@ export class LinkFlow {
       (url) => {
         if (this.prefetching === pending) this.prefetched = url;
       },
-      () => undefined,
+      (error: unknown) => {
+        if (this.prefetching !== pending || error instanceof RequestAborted) return;
+        this.prefetchFailure = { ...toFailure(error), at: Date.now() };
+      },
     ).finally(() => {
       if (this.prefetching === pending) {
         this.prefetching = undefined;
@@ -148,11 +165,18 @@ export class LinkFlow {
       return;
     }
     if (!this.host.settings.jwtEndpoint) {
-      this.host.reportFlowError({ code: 'request-failed', message: 'No jwt-endpoint is set, so there is no linking page to open.' });
+      console.error(developerNotes.noEndpoint);
+      this.host.reportFlowError({ code: 'request-failed', message: strings.notSetUp });
       return;
     }
     const mode = this.host.settings.mode;
     const ready = this.takeFresh();
+    const failure = this.prefetchFailure;
+    this.prefetchFailure = undefined;
+    if (!ready && !this.prefetching && failure && Date.now() - failure.at < PREFETCH_FAILURE_MS) {
+      this.host.reportFlowError(failure.detail, failure.expired);
+      return;
+    }
     if (mode === 'redirect') {
       this.redirect(ready);
       return;
@@ -165,8 +189,8 @@ export class LinkFlow {
     }
     const popup =
       mode === 'tab'
-        ? window.open(ready?.href ?? '', POPUP_NAME)
-        : window.open(ready?.href ?? '', POPUP_NAME, popupFeatures());
+        ? window.open(ready?.href ?? '', this.windowName)
+        : window.open(ready?.href ?? '', this.windowName, popupFeatures());
     if (!popup) {
       this.block(ready);
       return;
@@ -198,8 +222,9 @@ export class LinkFlow {
           popup.location.replace(url.href);
         } catch {
           // The popup went elsewhere meanwhile and is no longer ours to navigate.
-          this.close();
-          this.host.reportFlowError({ code: 'request-failed', message: 'The linking window could not be opened. Try again.' });
+          this.closePopup();
+          this.finish(false);
+          this.host.reportFlowError({ code: 'request-failed', message: strings.lostWindow });
           return;
         }
         this.setState('open');
@@ -208,8 +233,11 @@ export class LinkFlow {
         if (flowId !== this.flowId || error instanceof RequestAborted) return;
         this.flowController = undefined;
         popup.close();
-        this.finish();
-        this.host.reportFlowError(toDetail(error));
+        // Nothing reached the provider, so the status cannot have changed: no re-read (and no
+        // second error event from it when the host's backend is down).
+        this.finish(false);
+        const failure = toFailure(error);
+        this.host.reportFlowError(failure.detail, failure.expired);
       },
     );
   }
@@ -235,7 +263,8 @@ export class LinkFlow {
         if (flowId !== this.flowId || error instanceof RequestAborted) return;
         this.flowController = undefined;
         this.setState('idle');
-        this.host.reportFlowError(toDetail(error));
+        const failure = toFailure(error);
+        this.host.reportFlowError(failure.detail, failure.expired);
       },
     );
   }
@@ -244,10 +273,7 @@ export class LinkFlow {
     // The URL was not used: keep it for the Continue click.
     if (ready) this.prefetched = ready;
     else this.prefetch();
-    this.host.reportFlowError({
-      code: 'popup-blocked',
-      message: 'The browser blocked the linking window. Select Continue to open it.',
-    });
+    this.host.reportFlowError({ code: 'popup-blocked', message: strings.blocked });
   }
 
   private closePopup(): void {
@@ -258,7 +284,8 @@ export class LinkFlow {
     }
   }
 
-  private focusPopup(): void {
+  /** Brings the popup to the front (a second click, or the hint's "Bring it back"). */
+  focusPopup(): void {
     try {
       this.popup?.focus();
     } catch {
@@ -316,7 +343,7 @@ export class LinkFlow {
     this.finish();
   }
 
-  private finish(): void {
+  private finish(reread = true): void {
     if (this.state === 'idle' && !this.popup) return;
     clearInterval(this.pollTimer);
     this.pollTimer = undefined;
@@ -327,7 +354,7 @@ export class LinkFlow {
     this.awaitingLateCallback = !this.done;
     this.setState('idle');
     this.host.emit('social-link-close', { completed });
-    void this.host.refresh();
+    if (reread) void this.host.refresh();
     // Listen a while longer for a callback that COOP kept from reaching us sooner.
     this.lingering = true;
     clearTimeout(this.lingerTimer);
@@ -439,6 +466,7 @@ export class LinkFlow {
     this.prefetchController = undefined;
     this.prefetching = undefined;
     this.prefetched = undefined;
+    this.prefetchFailure = undefined;
     this.closePopup();
     this.popup = null;
     this.lingering = false;
@@ -448,8 +476,8 @@ export class LinkFlow {
   }
 }
 
-function toDetail(error: unknown): SocialLinkErrorDetail {
+function toFailure(error: unknown): Failure {
   return error instanceof SocialLinkFailure
-    ? error.toDetail()
-    : { code: 'request-failed', message: 'Opening the linking page failed.' };
+    ? { detail: error.toDetail(), expired: error.expired }
+    : { detail: { code: 'request-failed', message: strings.failed.link }, expired: false };
 }

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { SocialLinkFailure } from './errors.js';
 import { requestJson } from './http.js';
 import { isLoopback } from './safe-url.js';
+import { developerNotes, strings } from './strings.js';
 
 /** Ayrshare's own linking page; white-labelled hosts are added through `allowed-hosts`. */
 export const DEFAULT_ALLOWED_HOSTS = ['profile.ayrshare.com'];
@@ -82,11 +83,12 @@ export async function fetchLinkUrl(request: LinkUrlRequest): Promise<LinkUrl> {
     requestInit: request.requestInit,
     timeout: request.timeout,
     signal: request.signal,
-    purpose: 'Getting the linking page',
+    task: 'link',
   });
   const parsed = linkUrlAnswer.safeParse(answer);
   if (!parsed.success) {
-    throw new SocialLinkFailure('invalid-response', 'The linking URL answer does not have the expected shape.');
+    console.warn(developerNotes.invalid(request.endpoint, 'expected { url, expiresAt? }'));
+    throw new SocialLinkFailure('invalid-response', strings.failed.link);
   }
   const url = trustedUrl(parsed.data.url, request.allowedHosts);
   if (!url) {
@@ -97,15 +99,13 @@ export async function fetchLinkUrl(request: LinkUrlRequest): Promise<LinkUrl> {
     } catch {
       // not a URL at all
     }
-    throw new SocialLinkFailure(
-      'untrusted-url',
-      `The linking page is on ${host}, which is not an allowed host; nothing was opened.`,
-    );
+    console.error(developerNotes.untrusted(host));
+    throw new SocialLinkFailure('untrusted-url', strings.untrusted);
   }
   const expiry = parsed.data.expiresAt ? Date.parse(parsed.data.expiresAt) : Number.NaN;
   if (Number.isFinite(expiry) && expiry <= Date.now()) {
-    // The provider would only show its "link expired" page: say so here instead.
-    throw new SocialLinkFailure('invalid-response', 'The linking URL had already expired. Try again.');
+    // The provider would only show its "link expired" page: say so here, and offer a new one.
+    throw new SocialLinkFailure('invalid-response', strings.expired, undefined, undefined, true);
   }
   return {
     href: url.href,

@@ -41,14 +41,15 @@ export const NETWORKS: Record<NetworkId, NetworkInfo> = {
   youtube: { name: 'YouTube', color: '#FF0000', ink: '#fff' },
 };
 
-// Names people type for a network that Ayrshare spells differently.
-const ALIASES: Record<string, NetworkId> = {
-  x: 'twitter',
-  google: 'gmb',
-  googlebusiness: 'gmb',
-  googlebusinessprofile: 'gmb',
-  'google-business-profile': 'gmb',
-};
+// Names people type for a network that Ayrshare spells differently. A Map, not an object
+// literal: ids come from outside, and `constructor` or `__proto__` must not find inherited keys.
+const ALIASES = new Map<string, NetworkId>([
+  ['x', 'twitter'],
+  ['google', 'gmb'],
+  ['googlebusiness', 'gmb'],
+  ['googlebusinessprofile', 'gmb'],
+  ['google-business-profile', 'gmb'],
+]);
 
 export function isNetworkId(value: unknown): value is NetworkId {
   return typeof value === 'string' && (NETWORK_IDS as readonly string[]).includes(value);
@@ -58,5 +59,11 @@ export function isNetworkId(value: unknown): value is NetworkId {
 export function toNetworkId(value: string): NetworkId | undefined {
   const key = value.trim().toLowerCase();
   if (isNetworkId(key)) return key;
-  return ALIASES[key];
+  return ALIASES.get(key);
+}
+
+/** The name people know a network by (`X` for `twitter`); an unknown id is its own name. */
+export function networkName(id: string): string {
+  const known = toNetworkId(id);
+  return known ? NETWORKS[known].name : id;
 }

@@ -1,5 +1,12 @@
-/** One name for every linking window, so a stray second open reuses it instead of stacking. */
-export const POPUP_NAME = 'social-link-button';
+import { strings } from './strings.js';
+
+/**
+ * A window name for one element: its own flows reuse its window instead of stacking new ones,
+ * and two elements on a page never navigate (or hear) each other's popup.
+ */
+export function popupName(): string {
+  return `social-link-button-${Math.random().toString(36).slice(2, 10)}`;
+}
 
 // Ayrshare's own demo opens its linking page at 800×800.
 const WIDTH = 800;
@@ -22,18 +29,23 @@ export function popupFeatures(): string {
 export function showConnecting(popup: Window): void {
   try {
     const doc = popup.document;
-    doc.title = 'Connecting…';
+    // The opener's scheme: a blank page in a dark desktop should not flash white.
+    const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+    doc.title = strings.connecting;
     const body = doc.body ?? doc.documentElement.appendChild(doc.createElement('body'));
     const message = doc.createElement('p');
     message.setAttribute('role', 'status');
-    message.textContent = 'Connecting to the linking page…';
+    message.textContent = strings.connectingText;
+    doc.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+    doc.documentElement.style.background = dark ? '#0d1117' : '#ffffff';
     Object.assign(body.style, {
       margin: '0',
       minHeight: '100vh',
       display: 'grid',
       placeItems: 'center',
-      font: '16px system-ui, sans-serif',
-      color: '#59636e',
+      font: '16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+      background: dark ? '#0d1117' : '#ffffff',
+      color: dark ? '#9198a1' : '#59636e',
     });
     body.replaceChildren(message);
   } catch {

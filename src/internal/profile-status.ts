@@ -1,6 +1,7 @@
 import { SocialLinkFailure, type SocialLinkErrorDetail } from './errors.js';
 import { RequestAborted, requestJson } from './http.js';
 import { profileStatusAnswer } from './schemas.js';
+import { developerNotes, strings } from './strings.js';
 
 /** One linked account, as `accounts` exposes it (SPEC section 2). */
 export interface LinkedAccount {
@@ -44,13 +45,11 @@ function sourceFor(endpoint: string): Source {
   return source;
 }
 
-export function toProfileStatus(answer: unknown): ProfileStatus {
+export function toProfileStatus(answer: unknown, endpoint = 'profile-endpoint'): ProfileStatus {
   const parsed = profileStatusAnswer.safeParse(answer);
   if (!parsed.success) {
-    throw new SocialLinkFailure(
-      'invalid-response',
-      'The link status answer does not have the expected shape.',
-    );
+    console.warn(developerNotes.invalid(endpoint, 'expected { activeSocialAccounts, displayNames? }'));
+    throw new SocialLinkFailure('invalid-response', strings.failed.status);
   }
   const linked = [...new Set(parsed.data.activeSocialAccounts ?? [])];
   const accounts = linked.map((platform): LinkedAccount => {
@@ -101,19 +100,27 @@ export function readStatus(
         requestInit: options.requestInit,
         timeout: options.timeout,
         signal: controller.signal,
-        purpose: 'Loading the link status',
+        task: 'status',
       });
-      return { status: toProfileStatus(answer) };
+      return { status: toProfileStatus(answer, endpoint) };
     } catch (error) {
       if (error instanceof RequestAborted) throw error;
       if (error instanceof SocialLinkFailure) return { error: error.toDetail() };
-      return { error: { code: 'request-failed', message: 'Loading the link status failed.' } };
+      return { error: { code: 'request-failed', message: strings.failed.status } };
     }
   })();
   const shared = promise.then(
     (result) => {
       source.inflight = undefined;
-      for (const listener of [...source.listeners]) listener(result);
+      // One element failing to take the answer must not leave the others stale.
+      for (const listener of [...source.listeners]) {
+        try {
+          listener(result);
+        } catch (error) {
+          if (typeof reportError === "function") reportError(error);
+          else console.error(error);
+        }
+      }
       return result;
     },
     () => {

@@ -96,6 +96,14 @@ function fail(status: number, message: string, extra: Record<string, unknown> = 
   return json(status, { status: 'error', message, ...extra }, headers);
 }
 
+/**
+ * The page's origin is not in allowedOrigins. `code` lets the element tell the developer (in the
+ * console) what to change, and the user something they can act on.
+ */
+function originRefused(): Response {
+  return fail(403, 'This page isn’t allowed to link accounts.', { code: 'origin-not-allowed' });
+}
+
 class UpstreamError extends Error {
   constructor(readonly response: Response) {
     super('Ayrshare call failed');
@@ -118,15 +126,16 @@ async function mapUpstreamFailure(
   if (upstream.status === 429) {
     const retryAfter =
       upstream.headers.get('retry-after') ?? retryFromRateLimit(upstream.headers) ?? '60';
-    return fail(429, 'Too many requests to the social account service. Try again shortly.', {}, { 'Retry-After': retryAfter });
+    return fail(429, 'Too many attempts right now. Please wait a minute.', {}, { 'Retry-After': retryAfter });
   }
   if (upstream.status === 401 || upstream.status === 403 || (numericCode !== undefined && AUTH_CODES.has(numericCode))) {
-    return fail(502, 'The social account service rejected this server’s credentials.', code === undefined ? {} : { code });
+    // The host's keys are wrong: nothing the user can fix, so the sentence says who can.
+    return fail(502, 'Linking accounts isn’t working on this site right now. Please contact support.', code === undefined ? {} : { code });
   }
   if (upstream.status >= 500) {
-    return fail(502, 'The social account service is unavailable. Try again shortly.');
+    return fail(502, 'The social media service isn’t responding right now.');
   }
-  return fail(502, message ?? `The social account service answered ${upstream.status}.`, code === undefined ? {} : { code });
+  return fail(502, message ?? 'The social media service couldn’t do that right now.', code === undefined ? {} : { code });
 }
 
 function retryFromRateLimit(headers: Headers): string | undefined {
@@ -154,7 +163,7 @@ async function checkedJsonCall(
 ): Promise<{ origin: string; body: unknown } | Response> {
   if (request.method !== method) return fail(405, `Use ${method}.`, {}, { Allow: method });
   const origin = request.headers.get('origin');
-  if (!originAllowed(allowed, origin)) return fail(403, 'This origin may not change linked accounts.');
+  if (!originAllowed(allowed, origin)) return originRefused();
   try {
     const text = await request.text();
     return { origin, body: text.trim() ? (JSON.parse(text) as unknown) : {} };
@@ -198,15 +207,15 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       throw new UpstreamError(
         timedOut
-          ? fail(504, 'The social account service did not answer in time.')
-          : fail(502, 'The social account service could not be reached.'),
+          ? fail(504, 'The social media service took too long to answer.')
+          : fail(502, 'The social media service couldn’t be reached.'),
       );
     }
     const errorStatus = ayrshareError.safeParse(body);
     if (!upstream.ok || (errorStatus.success && errorStatus.data.status === 'error')) {
       throw new UpstreamError(await mapUpstreamFailure(upstream, body, (message) => scrub(message, init.profileKey)));
     }
-    if (body === undefined) throw new UpstreamError(fail(502, 'The social account service sent an unreadable answer.'));
+    if (body === undefined) throw new UpstreamError(fail(502, 'The social media service sent an answer we couldn’t read.'));
     return body;
   }
 
@@ -260,14 +269,14 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
           body: { ...common, domain: options.domain, privateKey: options.privateKey, profileKey },
         });
         const parsed = linkSessionAnswer.safeParse(answer);
-        if (!parsed.success) return fail(502, 'The social account service sent no linking URL.');
+        if (!parsed.success) return fail(502, 'The social media service didn’t send a page for linking accounts.');
         const lifetime = options.expiresIn ? options.expiresIn * 60_000 : DEFAULT_LIFETIME_MS;
         return json(200, { url: parsed.data.url, expiresAt: new Date(requestedAt + lifetime).toISOString() });
       }
 
       const answer = await callAyrshare('/profiles/link-sessions', { method: 'POST', profileKey, body: common });
       const parsed = linkSessionAnswer.safeParse(answer);
-      if (!parsed.success) return fail(502, 'The social account service sent no linking URL.');
+      if (!parsed.success) return fail(502, 'The social media service didn’t send a page for linking accounts.');
       const result: { url: string; expiresAt?: string } = { url: parsed.data.url };
       if (parsed.data.expiresAt) result.expiresAt = parsed.data.expiresAt;
       return json(200, result);
@@ -278,12 +287,12 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
       if (request.method !== 'GET') return fail(405, 'Use GET.', {}, { Allow: 'GET' });
       const origin = request.headers.get('origin');
       // Same-origin GETs often carry no Origin; one that does must be allowed.
-      if (origin !== null && !originAllowed(options.allowedOrigins, origin)) return fail(403, 'This origin may not read accounts.');
+      if (origin !== null && !originAllowed(options.allowedOrigins, origin)) return originRefused();
       const profileKey = await requireProfileKey(request);
       if (profileKey instanceof Response) return profileKey;
       const answer = await callAyrshare('/user', { method: 'GET', profileKey });
       const parsed = userAnswer.safeParse(answer);
-      if (!parsed.success) return fail(502, 'The social account service sent an unreadable answer.');
+      if (!parsed.success) return fail(502, 'The social media service sent an answer we couldn’t read.');
       const activeSocialAccounts = parsed.data.activeSocialAccounts ?? [];
       const displayNames = (parsed.data.displayNames ?? [])
         .filter((entry) => activeSocialAccounts.includes(entry.platform))

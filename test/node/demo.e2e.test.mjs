@@ -125,7 +125,7 @@ describe('the demo against the Ayrshare simulator', () => {
       { code: error.detail.code, status: error.detail.status },
       { code: 'request-failed', status: 429 },
     );
-    await page.locator('#main [part="error"]', { hasText: 'Too many requests' }).waitFor();
+    await page.locator('#main [part="error"]', { hasText: 'Too many attempts' }).waitFor();
     await events();
   });
 

@@ -158,6 +158,20 @@ describe('linkUrl', () => {
     assert.equal((await record(await h.linkUrl(post({ origin: 'https://b.test' }, 'https://b.test')))).status, 403);
   });
 
+  test('a refused origin is 403 with code origin-not-allowed (the element tells the developer why)', async () => {
+    const h = handlers();
+    for (const response of [
+      await h.linkUrl(post({ origin: 'https://evil.example' }, 'https://evil.example')),
+      await h.profile(get('https://evil.example')),
+      await h.unlink(del({ platform: 'twitter' }, 'https://evil.example')),
+    ]) {
+      assert.equal(response.status, 403);
+      const body = await record(response).then((r) => r.json());
+      assert.equal(body.code, 'origin-not-allowed');
+      assert.equal(body.status, 'error');
+    }
+  });
+
   test('no signed-in user is 401', async () => {
     const response = await record(await handlers({ profileKey: () => undefined }).linkUrl(post({ origin: APP })));
     assert.equal(response.status, 401);
@@ -240,6 +254,8 @@ describe('Ayrshare errors, mapped', () => {
         const body = await response.json();
         assert.equal(body.status, 'error');
         assert.equal(typeof body.message, 'string');
+        // Shown to end users beside a "Try again" button: no second "Try again", no jargon.
+        assert.doesNotMatch(body.message, /try again|HTTP|URL|endpoint/i);
       }
     });
   }
