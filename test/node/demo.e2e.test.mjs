@@ -58,6 +58,26 @@ after(async () => {
 });
 
 describe('the demo against the Ayrshare simulator', () => {
+  test('loads without layout shift (CLS < 0.02 at 1280 and 390 px)', async () => {
+    for (const width of [1280, 390]) {
+      const fresh = await browser.newPage({ viewport: { width, height: 900 } });
+      await fresh.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await fresh.goto(base);
+      // Loaded: every element has read the status (the rows stop saying "Checking…").
+      await fresh.locator('#main [data-network="linkedin"][data-linked]').waitFor();
+      await fresh.waitForFunction(() => ![...document.querySelectorAll('social-link-button')].some((el) => el.shadowRoot?.textContent.includes('Checking…')));
+      await fresh.waitForTimeout(300);
+      const cls = await fresh.evaluate(() => window.__shifts.reduce((sum, value) => sum + value, 0));
+      await fresh.close();
+      assert.ok(cls < 0.02, `CLS ${cls} at ${width} px`);
+    }
+  });
+
   test('link two networks in the simulator popup, Done: both shown linked', async () => {
     const popupOpened = page.waitForEvent('popup');
     await page.locator('#main [part="button"]').click();
