@@ -50,6 +50,27 @@ describe('the packed package', () => {
     for (const file of files) assert.doesNotMatch(file, /^(src|test|demo|scripts|\.ci)\//, file);
   });
 
+  test('ships its licence and the icons\' notices, and names its repository, homepage and bug tracker', () => {
+    assert.ok(files.includes('LICENSE'));
+    assert.ok(files.includes('THIRD_PARTY_NOTICES.md'));
+    const notices = readFileSync(join(root, 'THIRD_PARTY_NOTICES.md'), 'utf8');
+    for (const source of ['simple-icons', 'CC0', 'Bootstrap Icons', 'MIT']) assert.ok(notices.includes(source), source);
+    assert.match(pkg.repository.url, /^git\+https:\/\//);
+    assert.match(pkg.homepage, /^https:\/\//);
+    assert.match(pkg.bugs.url, /^https:\/\//);
+  });
+
+  test('every relative link in the README points at a file the package ships', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((href) => !/^[a-z]+:|^#/.test(href));
+    assert.ok(links.length > 0, 'the README links its docs');
+    for (const href of links) {
+      const path = href.split('#')[0];
+      assert.doesNotMatch(path, /^\.\.\//, `${href} leaves the package`);
+      assert.ok(files.includes(path.replace(/^\.\//, '')), `${href} is not in the package`);
+    }
+  });
+
   test('every export imports in Node', () => {
     const script = `
       const main = await import('social-link-button');
