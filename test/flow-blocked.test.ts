@@ -32,6 +32,10 @@ describe('open() outside a user gesture', () => {
     await waitFor(async () => (await link.loads()).length === 1, 'Continue did not open the page');
     expect(el.state).to.equal('open');
     expect(await jwt.requests()).to.have.length(1);
+    // Continue went away with the error: focus moved to the link button, not to <body>.
+    await el.updateComplete;
+    expect(document.activeElement === el, 'focus left the element').to.be.true;
+    expect(el.shadowRoot!.activeElement === part(el, 'button'), 'focus is not on the button').to.be.true;
     expect(types(events)).to.deep.equal(['social-link-error', 'social-link-open']);
   });
 });
