@@ -16,6 +16,8 @@ export interface DemoEnv {
   /** Optional: use the legacy generateJWT with these. */
   AYRSHARE_PRIVATE_KEY?: string;
   AYRSHARE_DOMAIN?: string;
+  /** Optional: "1" when the account has the Max Pack (direct connect for one network). */
+  AYRSHARE_DIRECT_CONNECT?: string;
 }
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -65,6 +67,9 @@ export async function createDemoBackend(env: DemoEnv): Promise<DemoBackend> {
     allowedOrigins: loopbackOrigin,
     redirect: (request) => `${new URL(request.url).origin}/demo/callback.html`,
     ...(simulator ? { baseUrl: simulator.apiUrl } : {}),
+    // A row's Link or Reconnect opens that network directly where Ayrshare allows it (Max Pack),
+    // else the page offering only that network.
+    directConnect: !real || env.AYRSHARE_DIRECT_CONNECT === '1',
     ...(useJwt ? { linkMethod: 'generateJWT' as const, privateKey: env.AYRSHARE_PRIVATE_KEY, domain: env.AYRSHARE_DOMAIN } : {}),
   });
   const routes: Record<string, Middleware> = {

@@ -21,6 +21,8 @@ interface SimulatorState {
   failing: boolean;
   rateLimited: boolean;
   expiredLinks: boolean;
+  directConnect: boolean;
+  health: Record<string, string>;
 }
 
 const panel = document.querySelector<HTMLElement>('#simulator-panel')!;
@@ -37,7 +39,13 @@ async function simulator(change?: Record<string, unknown>): Promise<SimulatorSta
 
 function show(state: SimulatorState) {
   for (const input of panel.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
-    input.checked = input.name === 'slow' ? state.delayMs > 0 : Boolean(state[input.name as keyof SimulatorState]);
+    const [name, network] = input.name.split(':');
+    input.checked =
+      name === 'slow'
+        ? state.delayMs > 0
+        : name === 'health'
+          ? state.health[network ?? ''] === input.value
+          : Boolean(state[name as 'failing' | 'rateLimited' | 'expiredLinks' | 'directConnect']);
   }
 }
 
@@ -48,9 +56,17 @@ if (!initial) {
   show(initial);
   panel.addEventListener('change', async (event) => {
     const input = event.target as HTMLInputElement;
-    const change = input.name === 'slow' ? { delayMs: input.checked ? 6000 : 0 } : { [input.name]: input.checked };
+    const [name, network] = input.name.split(':');
+    const change =
+      name === 'slow'
+        ? { delayMs: input.checked ? 6000 : 0 }
+        : name === 'health'
+          ? { health: { [network ?? '']: input.checked ? input.value : 'healthy' } }
+          : { [input.name]: input.checked };
     const state = await simulator(change);
     if (state) show(state);
+    // Health is read from the status: show it at once.
+    if (name === 'health') await main.refresh();
   });
   document.querySelector('#flip')!.addEventListener('click', async () => {
     const network = document.querySelector<HTMLSelectElement>('#flip-network')!.value;

@@ -7,6 +7,7 @@ import { isNetworkId, NETWORK_IDS, NETWORKS, networkName, toNetworkId } from './
 import {
   readStatus,
   subscribe,
+  type HealthSignals,
   type LinkedAccount,
   type ProfileStatus,
   type StatusResult,
@@ -14,7 +15,7 @@ import {
 import { safeImageUrl, safeLinkUrl } from './internal/safe-url.js';
 import { strings } from './internal/strings.js';
 import { toList } from './internal/list.js';
-import type { SocialLinkEventMap, SocialLinkMode } from './events.js';
+import type { SocialLinkEventMap, SocialLinkHealth, SocialLinkMode } from './events.js';
 import { styles } from './styles.js';
 import { VERSION } from './version.js';
 
@@ -28,7 +29,7 @@ interface Problem {
   source: 'status' | 'flow' | 'unlink';
   /** The error box's button: Try again, Continue (blocked popup) or Open a new link (expired). */
   action: 'retry' | 'continue' | 'new-link';
-  /** For an unlink problem: the network whose row shows it. */
+  /** For an unlink problem: the network whose row shows it; for a flow problem: its scope. */
   network?: string;
 }
 
@@ -43,6 +44,28 @@ function accountName(account: LinkedAccount | undefined): string | undefined {
   return account?.displayName ?? account?.username;
 }
 
+const DAY_MS = 86_400_000;
+// LinkedIn must be relinked yearly; Ayrshare warns about 15 days ahead. Within 14 days of the
+// date, the row asks for it.
+const EXPIRING_WITHIN_MS = 14 * DAY_MS;
+
+/** Judges a linked account's health from the status signals and this session's provider errors. */
+function judgeHealth(signals: HealthSignals | undefined, providerError: boolean, now: number): SocialLinkHealth {
+  if (providerError || signals?.needsReconnect || signals?.refreshRequired === true) return { state: 'needs-reconnect' };
+  // The date itself when the status gives one; else whole days from today (so the same answer
+  // read again gives the same date).
+  const by =
+    typeof signals?.refreshRequired === 'string'
+      ? Date.parse(signals.refreshRequired)
+      : signals?.refreshDaysRemaining !== undefined
+        ? Math.floor(now / DAY_MS + signals.refreshDaysRemaining) * DAY_MS
+        : undefined;
+  if (by === undefined) return { state: 'healthy' };
+  const reconnectBy = new Date(by).toISOString();
+  if (by <= now) return { state: 'needs-reconnect', reconnectBy };
+  return by - now <= EXPIRING_WITHIN_MS ? { state: 'expiring', reconnectBy } : { state: 'healthy', reconnectBy };
+}
+
 // A chain link, for a network id we have no brand glyph for.
 const GENERIC_ICON = [
   '0 0 16 16',
@@ -50,6 +73,7 @@ const GENERIC_ICON = [
 ] as const;
 
 const checkGlyph = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 8.5l2.5 2.5L12 5.5" /></svg>`;
+const warnGlyph = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M8 4v5M8 11.5v.5" /></svg>`;
 
 /**
  * A button that links a user's social media accounts through the host's Ayrshare integration,
@@ -66,8 +90,9 @@ const checkGlyph = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 8
  * @event social-link-connect - The provider reported one network's outcome. `{ network, outcome, code?, message? }`
  * @event social-link-done - The user finished on the linking page. `{}`
  * @event social-link-close - The flow ended. `{ completed }`
- * @event social-link-change - The set of linked networks changed (not on the first read). `{ linked, added, removed }`
+ * @event social-link-change - The set of linked networks changed (not on the first read). `{ linked, added, removed, accounts }`
  * @event social-link-error - Something failed. `{ code, message, status?, retryAfter? }`
+ * @event social-link-health - A linked account's health changed (not on the first read). `{ health, changed }`
  *
  * @csspart base - The wrapper around everything.
  * @csspart button - The link button.
@@ -78,6 +103,11 @@ const checkGlyph = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 8
  * @csspart networks - The list of networks.
  * @csspart network - One network (also `network-linked` when linked).
  * @csspart network-linked - A linked network.
+ * @csspart network-expiring - A linked network that must be reconnected within 14 days.
+ * @csspart network-needs-reconnect - A linked network that must be reconnected now.
+ * @csspart health - A row's "Reconnect by <date>" / "Needs reconnecting" badge.
+ * @csspart link-network - An unlinked row's "Link" button (links that network only).
+ * @csspart reconnect - An expiring or broken row's "Reconnect" button.
  * @csspart icon - A network's brand icon tile.
  * @csspart name - A network's name.
  * @csspart account - The linked account's name (a link when it has a profile URL).
@@ -101,6 +131,7 @@ const checkGlyph = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 8
  * @cssproperty --social-link-button-accent-text - Button text colour.
  * @cssproperty --social-link-button-linked-color - "Linked" text and badge colour.
  * @cssproperty --social-link-button-error-color - Error text and border colour.
+ * @cssproperty --social-link-button-warning-color - The "needs reconnecting" badge colour.
  * @cssproperty --social-link-button-focus-ring - Focus outline colour.
  * @cssproperty --social-link-button-gap - Space between rows.
  * @cssproperty --social-link-button-icon-size - Size of a network's icon tile.
@@ -172,15 +203,24 @@ export class SocialLinkButton extends LitElement {
     settings: this,
     requestUpdate: () => this.requestUpdate(),
     refresh: () => this.refresh(),
-    emit: (type, detail) => this.emit(type, detail),
-    reportFlowError: (detail, expired) =>
+    requestedNetworks: () => (toList(this.networks).length ? this.shownNetworks().filter(isNetworkId) : undefined),
+    emit: (type, detail) => {
+      if (type === 'social-link-connect') this.onConnectOutcome(detail as SocialLinkEventMap['social-link-connect']['detail']);
+      this.emit(type, detail);
+    },
+    reportFlowError: (detail, expired) => {
+      const scope = this.flow.scope;
       this.report({
         detail,
         source: 'flow',
-        retry: () => this.open(),
+        network: scope,
+        retry: () => this.open(scope),
         action: detail.code === 'popup-blocked' ? 'continue' : expired ? 'new-link' : 'retry',
-      }),
+      });
+    },
   });
+  /** Networks the provider reported an error for in this page's flows (cleared by a success). */
+  private readonly providerErrors = new Set<string>();
   private unsubscribe: (() => void) | undefined;
   private subscribedEndpoint: string | undefined;
   private unlinkController: AbortController | undefined;
@@ -216,6 +256,17 @@ export class SocialLinkButton extends LitElement {
     return (this.status?.accounts ?? []).map((account) => ({ ...account }));
   }
 
+  /** Per linked network: `{ state: 'healthy' | 'expiring' | 'needs-reconnect', reconnectBy? }`. */
+  get health(): Record<string, SocialLinkHealth> {
+    return Object.fromEntries(this.healthMap());
+  }
+
+  private healthMap(status = this.status, now = Date.now()): Map<string, SocialLinkHealth> {
+    const health = new Map<string, SocialLinkHealth>();
+    for (const id of status?.linked ?? []) health.set(id, judgeHealth(status?.health.get(id), this.providerErrors.has(id), now));
+    return health;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.syncSubscription();
@@ -236,13 +287,14 @@ export class SocialLinkButton extends LitElement {
   }
 
   /**
-   * Opens the linking page. Call it from a user gesture (a click or key press handler): outside
-   * one, browsers block popups, and the element shows Continue instead.
+   * Opens the linking page — for every network shown, or for one `network` (link or reconnect
+   * just that one). Call it from a user gesture (a click or key press handler): outside one,
+   * browsers block popups, and the element shows Continue instead.
    */
-  open(): void {
+  open(network?: string): void {
     if (this.disabled) return;
     if (this.problem?.source === 'flow') this.problem = undefined;
-    this.flow.open();
+    this.flow.open(network ?? '');
   }
 
   /** Closes the linking popup and ends the flow. */
@@ -326,19 +378,76 @@ export class SocialLinkButton extends LitElement {
       return;
     }
     const previous = this.status;
+    const healthBefore = this.healthMap();
     this.status = result.status;
+    for (const id of this.providerErrors) if (!result.status.linked.includes(id)) this.providerErrors.delete(id);
     if (this.problem?.source === 'status') this.problem = undefined;
     if (!previous) return;
-    const added = result.status.linked.filter((id) => !previous.linked.includes(id));
-    const removed = previous.linked.filter((id) => !result.status.linked.includes(id));
-    if (added.length === 0 && removed.length === 0) return;
-    this.announce(
-      [
-        ...added.map((id) => strings.nowLinked(networkName(id))),
-        ...removed.map((id) => strings.nowUnlinked(networkName(id))),
-      ].join(' '),
-    );
-    this.emit('social-link-change', { linked: this.linked, added, removed });
+    const before = new Set(previous.linked);
+    const now = new Set(result.status.linked);
+    const added = result.status.linked.filter((id) => !before.has(id));
+    const removed = previous.linked.filter((id) => !now.has(id));
+    const sentences = [
+      ...added.map((id) => strings.nowLinked(networkName(id))),
+      ...removed.map((id) => strings.nowUnlinked(networkName(id))),
+    ];
+    if (added.length || removed.length) {
+      const accounts = this.accounts.filter((account) => added.includes(account.platform));
+      this.emit('social-link-change', { linked: this.linked, added, removed, accounts });
+    }
+    sentences.push(...this.emitHealthChanges(healthBefore, new Set(added)));
+    // One short announcement, however large the change.
+    if (sentences.length) this.announce(sentences.length > 3 ? `${sentences.slice(0, 3).join(' ')} …` : sentences.join(' '));
+  }
+
+  /**
+   * Emits `social-link-health` when a network that was and is linked changed health (a newly
+   * linked network's health is part of its link), and returns the sentences to announce.
+   */
+  private emitHealthChanges(before: Map<string, SocialLinkHealth>, added: ReadonlySet<string>): string[] {
+    const after = this.healthMap();
+    const changed: string[] = [];
+    const sentences: string[] = [];
+    for (const [id, health] of after) {
+      const old = before.get(id);
+      const isNew = added.has(id) || !old;
+      if (!isNew && old.state === health.state && old.reconnectBy === health.reconnectBy) continue;
+      if (isNew && health.state === 'healthy') continue;
+      changed.push(id);
+      if (old?.state === health.state) continue;
+      const name = networkName(id);
+      if (health.state === 'needs-reconnect') sentences.push(strings.nowBroken(name));
+      else if (health.state === 'expiring') sentences.push(strings.nowExpiring(name, this.formatDate(health.reconnectBy)));
+      else sentences.push(strings.nowHealthy(name));
+    }
+    if (changed.length) this.emit('social-link-health', { health: Object.fromEntries(after), changed });
+    return sentences;
+  }
+
+  /** A provider's outcome for one network: an error marks a linked network as needing a reconnect. */
+  private onConnectOutcome(detail: SocialLinkEventMap['social-link-connect']['detail']): void {
+    const id = toNetworkId(detail.network) ?? detail.network;
+    if (detail.outcome === 'success') {
+      this.providerErrors.delete(id);
+      return;
+    }
+    if (detail.outcome !== 'error' || !this.status?.linked.includes(id) || this.providerErrors.has(id)) return;
+    const before = this.healthMap();
+    this.providerErrors.add(id);
+    const sentences = this.emitHealthChanges(before, new Set());
+    if (sentences.length) this.announce(sentences.join(' '));
+    this.requestUpdate();
+  }
+
+  /** A date in the element's language: "Dec 2". */
+  private formatDate(iso: string | undefined): string {
+    if (!iso) return '';
+    const lang = this.closest('[lang]')?.getAttribute('lang') || undefined;
+    try {
+      return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric' }).format(new Date(iso));
+    } catch {
+      return new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' }).format(new Date(iso));
+    }
   }
 
   private async unlink(platform: string): Promise<void> {
@@ -397,6 +506,11 @@ export class SocialLinkButton extends LitElement {
   private onIntent = (): void => {
     if (this.prefetch === 'intent' && !this.disabled) this.flow.prefetch();
   };
+
+  /** Intent on a row's Link or Reconnect: fetch that network's linking URL ahead. */
+  private onRowIntent(id: string): void {
+    if (this.prefetch === 'intent' && !this.disabled) this.flow.prefetch(id);
+  }
 
   private emit<K extends keyof SocialLinkEventMap>(
     type: K,
@@ -461,7 +575,7 @@ export class SocialLinkButton extends LitElement {
         class="retry"
         type="button"
         @click=${problem.retry}
-        @pointerenter=${flow ? this.onIntent : nothing}
+        @pointerenter=${flow ? () => this.onRowIntent(problem.network ?? '') : nothing}
       >
         ${action === 'continue' ? strings.continue : action === 'new-link' ? strings.newLink : strings.tryAgain}
       </button>
@@ -492,35 +606,67 @@ export class SocialLinkButton extends LitElement {
         </span>
       </span>`;
     }
-    return html`<span class="actions">
-      <button
-        part="unlink"
-        class="small"
-        type="button"
-        aria-label=${strings.unlinkNamed(name)}
-        ?disabled=${Boolean(this.unlinking)}
-        @click=${() => this.setConfirming(id, true)}
-      >
-        ${strings.unlink}
-      </button>
-    </span>`;
+    return html`<span class="actions">${this.renderUnlinkButton(id, name)}</span>`;
+  }
+
+  private renderUnlinkButton(id: string, name: string) {
+    return html`<button
+      part="unlink"
+      class="small"
+      type="button"
+      aria-label=${strings.unlinkNamed(name)}
+      ?disabled=${Boolean(this.unlinking)}
+      @click=${() => this.setConfirming(id, true)}
+    >
+      ${strings.unlink}
+    </button>`;
   }
 
   private renderNetworks() {
     const problem = this.problem;
+    const health = this.healthMap();
     return html`<ul
       part="networks"
       class="networks"
       aria-label=${strings.listLabel}
       aria-busy=${this.loading && !this.status ? 'true' : 'false'}
     >
-      ${this.shownNetworks().map((id) =>
-        this.renderNetwork(id, problem?.source === 'unlink' && problem.network === id ? problem : undefined),
+      ${this.shownNetworks().map((id, index) =>
+        this.renderNetwork(id, index, health.get(id), problem?.source === 'unlink' && problem.network === id ? problem : undefined),
       )}
     </ul>`;
   }
 
-  private renderNetwork(id: string, problem: Problem | undefined) {
+  private renderActions(id: string, name: string, linked: boolean, health: SocialLinkHealth | undefined, healthId: string) {
+    if (!this.status || this.compact) return nothing;
+    const canLink = Boolean(this.jwtEndpoint) && !this.disabled;
+    const reconnect = linked && canLink && health !== undefined && health.state !== 'healthy';
+    const link = !linked && canLink;
+    const unlink = linked && Boolean(this.unlinkEndpoint);
+    if (!reconnect && !link && !unlink) return nothing;
+    if (unlink && (this.unlinking === id || this.confirming === id)) return this.renderUnlink(id, name);
+    const intent = () => this.onRowIntent(id);
+    return html`<span class="actions">
+      ${link || reconnect
+        ? html`<button
+            part=${link ? 'link-network' : 'reconnect'}
+            class=${reconnect ? 'small primary' : 'small'}
+            type="button"
+            aria-label=${link ? strings.linkNamed(name) : strings.reconnectNamed(name)}
+            aria-describedby=${reconnect ? healthId : nothing}
+            @click=${() => this.open(id)}
+            @pointerenter=${intent}
+            @focus=${intent}
+            @touchstart=${intent}
+          >
+            ${link ? strings.link : strings.reconnect}
+          </button>`
+        : nothing}
+      ${unlink ? this.renderUnlinkButton(id, name) : nothing}
+    </span>`;
+  }
+
+  private renderNetwork(id: string, index: number, health: SocialLinkHealth | undefined, problem: Problem | undefined) {
     const known = isNetworkId(id) ? id : undefined;
     const name = known ? NETWORKS[known].name : id;
     const status = this.status;
@@ -538,23 +684,34 @@ export class SocialLinkButton extends LitElement {
         ? strings.linked
         : strings.notLinked;
 
+    const state = linked ? health?.state : undefined;
+    const unwell = state === 'expiring' || state === 'needs-reconnect';
+    const healthId = `health-${index}`;
+    const parts = ['network', linked && 'network-linked', unwell && `network-${state}`].filter(Boolean).join(' ');
+
     // The row is plain content (name, status, account): a screen reader reads it once, with
     // no label repeating it. Compact rows are focusable so keyboard users reach the names too.
     return html`<li
-      part=${linked ? 'network network-linked' : 'network'}
+      part=${parts}
       class="network"
       data-network=${id}
       ?data-linked=${linked}
+      data-health=${state ?? nothing}
       tabindex=${this.compact ? '0' : '-1'}
     >
       <span part="icon" class="icon" aria-hidden="true">
         <svg viewBox=${viewBox} focusable="false"><path d=${path} /></svg>
-        ${linked ? html`<span class="badge">${checkGlyph}</span>` : nothing}
+        ${linked ? html`<span class=${unwell ? 'badge warn' : 'badge'}>${unwell ? warnGlyph : checkGlyph}</span>` : nothing}
       </span>
       <span class="details">
         <span part="name" class="name">${name}</span>
         <span class="sub">
           <span part="status" class=${status ? 'status' : 'status pending'}>${statusText}</span>
+          ${unwell
+            ? html`<span part="health" class="health" id=${healthId}>
+                ${state === 'expiring' ? strings.reconnectBy(this.formatDate(health?.reconnectBy)) : strings.needsReconnect}
+              </span>`
+            : nothing}
           ${who
             ? html`<span part="account" class="account">
                 ${avatar
@@ -574,7 +731,7 @@ export class SocialLinkButton extends LitElement {
             : nothing}
         </span>
       </span>
-      ${linked && this.unlinkEndpoint && !this.compact ? this.renderUnlink(id, name) : nothing}
+      ${this.renderActions(id, name, linked, health, healthId)}
       ${problem ? this.renderProblem(problem) : nothing}
     </li>`;
   }

@@ -22,6 +22,7 @@ export const styles = [
       --_accent-text: var(--social-link-button-accent-text, #ffffff);
       --_linked: var(--social-link-button-linked-color, #1a7f37);
       --_error: var(--social-link-button-error-color, #d1242f);
+      --_warn: var(--social-link-button-warning-color, #d4a72c);
       --_focus: var(--social-link-button-focus-ring, #0969da);
       --_gap: var(--social-link-button-gap, 0.5rem);
       --_icon: var(--social-link-button-icon-size, 1.75rem);
@@ -184,6 +185,20 @@ export const styles = [
       color: #fff;
       box-shadow: 0 0 0 2px var(--_surface);
     }
+    .badge.warn {
+      background: var(--_warn);
+      color: #1f2328;
+    }
+    .health {
+      padding: 0 0.4rem;
+      border-radius: 999px;
+      background: color-mix(in srgb, var(--_warn) 22%, transparent);
+      color: var(--_text);
+      font-weight: 600;
+    }
+    .network[data-health='needs-reconnect'] .health {
+      background: color-mix(in srgb, var(--_error) 18%, transparent);
+    }
     .badge svg {
       display: block;
       width: 100%;
@@ -203,6 +218,7 @@ export const styles = [
     }
     .sub {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 0.35rem;
       min-width: 0;
@@ -277,6 +293,11 @@ export const styles = [
     .small:disabled {
       cursor: not-allowed;
       opacity: 0.55;
+    }
+    .small.primary {
+      border-color: var(--_accent);
+      background: var(--_accent);
+      color: var(--_accent-text);
     }
     .danger {
       border-color: var(--_error);

@@ -30,7 +30,11 @@ describe('opening the linking page (popup blocker on)', () => {
     await waitFor(async () => (await jwt.requests()).length === 1, 'no prefetch on hover');
     const [request] = await jwt.requests();
     expect(request.method).to.equal('POST');
-    expect(JSON.parse(request.body)).to.deep.equal({ origin: location.origin });
+    // The element's networks go along, so the linking page offers only those.
+    expect(JSON.parse(request.body)).to.deep.equal({
+      origin: location.origin,
+      networks: ['facebook', 'linkedin', 'tiktok', 'twitter', 'youtube'],
+    });
     expect(request.headers['content-type']).to.equal('application/json');
     expect(request.headers.accept).to.equal('application/json');
     await sleep(100);
@@ -227,7 +231,7 @@ describe('knowing when the user is done', () => {
       'social-link-close',
     ]);
     expect(events[1].detail).to.deep.equal({ network: 'facebook', outcome: 'success' });
-    expect(events[2].detail).to.deep.equal({ linked: ['facebook'], added: ['facebook'], removed: [] });
+    expect(events[2].detail).to.deep.equal({ linked: ['facebook'], added: ['facebook'], removed: [], accounts: [{ platform: 'facebook' }] });
     expect(events[4].detail).to.deep.equal({ completed: true });
   });
 

@@ -204,12 +204,20 @@ describe('changes', () => {
     await loaded(el);
     expect(changes).to.equal(0);
 
-    await profile.answer({ body: { activeSocialAccounts: ['twitter', 'youtube'] } });
+    await profile.answer({
+      body: { activeSocialAccounts: ['twitter', 'youtube'], displayNames: [{ platform: 'youtube', displayName: 'Acme TV', id: 'UC1' }] },
+    });
     const event = oneEvent(el, 'social-link-change');
     await el.refresh();
     const { detail, bubbles, composed } = await event;
     expect({ bubbles, composed }).to.deep.equal({ bubbles: true, composed: true });
-    expect(detail).to.deep.equal({ linked: ['twitter', 'youtube'], added: ['youtube'], removed: ['facebook'] });
+    // The added networks' accounts come along, so the host can confirm who linked.
+    expect(detail).to.deep.equal({
+      linked: ['twitter', 'youtube'],
+      added: ['youtube'],
+      removed: ['facebook'],
+      accounts: [{ platform: 'youtube', displayName: 'Acme TV' }],
+    });
     expect(el.linked).to.deep.equal(['twitter', 'youtube']);
     await el.updateComplete;
     expect(item(el, 'youtube').hasAttribute('data-linked')).to.be.true;

@@ -76,7 +76,7 @@ describe('unlinking', () => {
     const changed = oneEvent(el, 'social-link-change');
     await click(control('linkedin', 'confirm-unlink')!);
     const { detail } = await changed;
-    expect(detail).to.deep.equal({ linked: ['twitter'], added: [], removed: ['linkedin'] });
+    expect(detail).to.deep.equal({ linked: ['twitter'], added: [], removed: ['linkedin'], accounts: [] });
     const [request] = await unlink.requests();
     expect(request.method).to.equal('DELETE');
     expect(JSON.parse(request.body)).to.deep.equal({ platform: 'linkedin' });

@@ -24,6 +24,8 @@ export interface LinkFlowHost {
   readonly settings: LinkFlowSettings;
   requestUpdate(): void;
   refresh(): Promise<void>;
+  /** The Ayrshare ids the element shows, sent so the linking page offers only those. */
+  requestedNetworks(): readonly string[] | undefined;
   emit<K extends keyof SocialLinkEventMap>(type: K, detail: SocialLinkEventMap[K]['detail']): void;
   /** Shows and emits a flow error; `expired`: the linking URL had expired (offer a new one). */
   reportFlowError(error: SocialLinkErrorDetail, expired?: boolean): void;
@@ -60,6 +62,8 @@ export class LinkFlow {
   private prefetching: Promise<LinkUrl> | undefined;
   private prefetchController: AbortController | undefined;
   private prefetchFailure: (Failure & { at: number }) | undefined;
+  /** What the prefetched URL (or failure) is for: '' = every network shown, else one network. */
+  private prefetchScope = '';
   private readonly windowName = popupName();
   private flowController: AbortController | undefined;
   private pollTimer: ReturnType<typeof setInterval> | undefined;
@@ -72,6 +76,11 @@ export class LinkFlow {
   private listening = false;
 
   constructor(private readonly host: LinkFlowHost) {}
+
+  /** The network the current (or last) flow is for; '' for every network shown. */
+  get scope(): string {
+    return this.prefetchScope;
+  }
 
   private allowedHosts(): readonly string[] {
     const listed = toList(this.host.settings.allowedHosts);
@@ -95,18 +104,23 @@ export class LinkFlow {
     this.host.requestUpdate();
   }
 
-  /** Fetches the linking URL ahead of a click (hover, focus, touch). Failures stay quiet: the
-   * click fetches again and reports. */
-  prefetch(): void {
-    if (!this.host.settings.jwtEndpoint || this.state !== 'idle' || this.prefetching) return;
+  /**
+   * Fetches the linking URL ahead of a click (hover, focus, touch) — for every network shown, or
+   * for one `network` (a row's Link or Reconnect). One slot: intent on another scope replaces it.
+   */
+  prefetch(network = ''): void {
+    if (!this.host.settings.jwtEndpoint || this.state !== 'idle') return;
+    if (network !== this.prefetchScope) this.dropPrefetch();
+    if (this.prefetching) return;
     if (this.prefetched && isFresh(this.prefetched)) return;
     // A recent failure stands until a click shows it (the click's own focus must not retry).
     if (this.prefetchFailure && Date.now() - this.prefetchFailure.at < PREFETCH_FAILURE_MS) return;
     this.prefetched = undefined;
     this.prefetchFailure = undefined;
+    this.prefetchScope = network;
     const controller = new AbortController();
     this.prefetchController = controller;
-    const pending = this.fetchUrl(controller.signal);
+    const pending = this.fetchUrl(controller.signal, network);
     this.prefetching = pending;
     pending.then(
       (url) => {
@@ -124,14 +138,26 @@ export class LinkFlow {
     });
   }
 
-  private fetchUrl(signal: AbortSignal): Promise<LinkUrl> {
-    return fetchLinkUrl({
+  private dropPrefetch(): void {
+    this.prefetchController?.abort();
+    this.prefetchController = undefined;
+    this.prefetching = undefined;
+    this.prefetched = undefined;
+    this.prefetchFailure = undefined;
+  }
+
+  private fetchUrl(signal: AbortSignal, network: string): Promise<LinkUrl> {
+    const request: Parameters<typeof fetchLinkUrl>[0] = {
       endpoint: this.host.settings.jwtEndpoint ?? '',
       allowedHosts: this.allowedHosts(),
       requestInit: this.host.settings.requestInit,
       timeout: this.host.settings.timeout,
       signal,
-    });
+    };
+    const networks = this.host.requestedNetworks();
+    if (networks?.length) request.networks = networks;
+    if (network) request.network = network;
+    return fetchLinkUrl(request);
   }
 
   /** A fresh prefetched URL, taken so that it is used at most once. */
@@ -143,7 +169,7 @@ export class LinkFlow {
   }
 
   /** The URL for the flow now starting: the prefetch in flight, or a new request. */
-  private pendingUrl(): Promise<LinkUrl> {
+  private pendingUrl(network: string): Promise<LinkUrl> {
     const inflight = this.prefetching;
     this.prefetching = undefined;
     if (inflight) {
@@ -152,18 +178,21 @@ export class LinkFlow {
       return inflight;
     }
     this.flowController = new AbortController();
-    return this.fetchUrl(this.flowController.signal);
+    return this.fetchUrl(this.flowController.signal, network);
   }
 
   /**
    * Starts the flow. Must run in the click's task: everything up to `window.open` is
    * synchronous, because Safari and Firefox drop the user activation at the first `await`.
    */
-  open(): void {
+  open(network = ''): void {
     if (this.state !== 'idle') {
       this.focusPopup();
       return;
     }
+    // What was fetched ahead for another scope (the main button vs a row) is not this flow's.
+    if (network !== this.prefetchScope) this.dropPrefetch();
+    this.prefetchScope = network;
     if (!this.host.settings.jwtEndpoint) {
       console.error(developerNotes.noEndpoint);
       this.host.reportFlowError({ code: 'request-failed', message: strings.notSetUp });
@@ -178,13 +207,13 @@ export class LinkFlow {
       return;
     }
     if (mode === 'redirect') {
-      this.redirect(ready);
+      this.redirect(ready, network);
       return;
     }
     // Outside a gesture the browser would block the popup: do not fire a doomed one.
     const activation = (navigator as { userActivation?: { isActive: boolean } }).userActivation;
     if (activation && !activation.isActive) {
-      this.block(ready);
+      this.block(ready, network);
       return;
     }
     const popup =
@@ -192,7 +221,7 @@ export class LinkFlow {
         ? window.open(ready?.href ?? '', this.windowName)
         : window.open(ready?.href ?? '', this.windowName, popupFeatures());
     if (!popup) {
-      this.block(ready);
+      this.block(ready, network);
       return;
     }
     const flowId = ++this.flowId;
@@ -208,7 +237,7 @@ export class LinkFlow {
     if (ready) return;
 
     showConnecting(popup);
-    this.pendingUrl().then(
+    this.pendingUrl(network).then(
       (url) => {
         if (flowId !== this.flowId || this.state !== 'opening') return;
         this.flowController = undefined;
@@ -242,7 +271,7 @@ export class LinkFlow {
     );
   }
 
-  private redirect(ready: LinkUrl | undefined): void {
+  private redirect(ready: LinkUrl | undefined, network: string): void {
     const go = (url: LinkUrl) => {
       this.host.emit('social-link-open', { mode: 'redirect' });
       location.assign(url.href);
@@ -253,7 +282,7 @@ export class LinkFlow {
     }
     const flowId = ++this.flowId;
     this.setState('opening');
-    this.pendingUrl().then(
+    this.pendingUrl(network).then(
       (url) => {
         if (flowId !== this.flowId) return;
         this.flowController = undefined;
@@ -269,10 +298,10 @@ export class LinkFlow {
     );
   }
 
-  private block(ready: LinkUrl | undefined): void {
+  private block(ready: LinkUrl | undefined, network: string): void {
     // The URL was not used: keep it for the Continue click.
     if (ready) this.prefetched = ready;
-    else this.prefetch();
+    else this.prefetch(network);
     this.host.reportFlowError({ code: 'popup-blocked', message: strings.blocked });
   }
 

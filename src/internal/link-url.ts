@@ -71,6 +71,10 @@ export interface LinkUrlRequest {
   requestInit?: RequestInit;
   timeout: number;
   signal?: AbortSignal;
+  /** The networks the element shows: the linking page should offer only those. */
+  networks?: readonly string[];
+  /** One network to link or reconnect. */
+  network?: string;
 }
 
 /** POSTs the jwt-endpoint and returns a checked linking URL, or throws a SocialLinkFailure. */
@@ -79,7 +83,11 @@ export async function fetchLinkUrl(request: LinkUrlRequest): Promise<LinkUrl> {
   const answer = await requestJson({
     url: request.endpoint,
     method: 'POST',
-    body: { origin: location.origin },
+    body: {
+      origin: location.origin,
+      ...(request.networks?.length ? { networks: [...request.networks] } : {}),
+      ...(request.network ? { network: request.network } : {}),
+    },
     requestInit: request.requestInit,
     timeout: request.timeout,
     signal: request.signal,

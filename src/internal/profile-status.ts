@@ -12,10 +12,20 @@ export interface LinkedAccount {
   userImage?: string;
 }
 
+/** What the status answer says of a linked account's health, before it is judged. */
+export interface HealthSignals {
+  refreshDaysRemaining?: number;
+  /** A date by which the account must be relinked, or true when it must be now. */
+  refreshRequired?: string | true;
+  needsReconnect?: true;
+}
+
 export interface ProfileStatus {
   /** Linked network ids, in the answer's order, without duplicates. */
   linked: string[];
   accounts: LinkedAccount[];
+  /** Health signals per linked network (only networks that carry any). */
+  health: Map<string, HealthSignals>;
 }
 
 export type StatusResult = { status: ProfileStatus } | { error: SocialLinkErrorDetail };
@@ -52,8 +62,22 @@ export function toProfileStatus(answer: unknown, endpoint = 'profile-endpoint'):
     throw new SocialLinkFailure('invalid-response', strings.failed.status);
   }
   const linked = [...new Set(parsed.data.activeSocialAccounts ?? [])];
+  // By platform, first entry wins: one pass, not a search per network.
+  const entries = new Map<string, NonNullable<typeof parsed.data.displayNames>[number]>();
+  for (const entry of parsed.data.displayNames ?? []) if (!entries.has(entry.platform)) entries.set(entry.platform, entry);
+  const health = new Map<string, HealthSignals>();
   const accounts = linked.map((platform): LinkedAccount => {
-    const entry = parsed.data.displayNames?.find((d) => d.platform === platform);
+    const entry = entries.get(platform);
+    const signals: HealthSignals = {};
+    if (typeof entry?.refreshDaysRemaining === 'number' && Number.isFinite(entry.refreshDaysRemaining)) {
+      signals.refreshDaysRemaining = entry.refreshDaysRemaining;
+    }
+    if (entry?.refreshRequired === true) signals.refreshRequired = true;
+    if (typeof entry?.refreshRequired === 'string' && Number.isFinite(Date.parse(entry.refreshRequired))) {
+      signals.refreshRequired = entry.refreshRequired;
+    }
+    if (entry?.needsReconnect === true) signals.needsReconnect = true;
+    if (Object.keys(signals).length) health.set(platform, signals);
     const account: LinkedAccount = { platform };
     if (entry?.username) account.username = entry.username;
     // Ayrshare names Facebook pages and LinkedIn companies with `pageName`.
@@ -63,7 +87,7 @@ export function toProfileStatus(answer: unknown, endpoint = 'profile-endpoint'):
     if (entry?.userImage) account.userImage = entry.userImage;
     return account;
   });
-  return { linked, accounts };
+  return { linked, accounts, health };
 }
 
 /** Hears every status answer for `endpoint` until the returned function is called. */

@@ -19,6 +19,11 @@ export const profileStatusAnswer = z.object({
         pageName: optionalText,
         profileUrl: optionalText,
         userImage: optionalText,
+        // Account health (Ayrshare's /user carries the first two for LinkedIn and others; a
+        // host may add needsReconnect). Any other type is ignored after parsing.
+        refreshDaysRemaining: z.optional(z.unknown()),
+        refreshRequired: z.optional(z.unknown()),
+        needsReconnect: z.optional(z.unknown()),
       }),
     ),
   ),

@@ -25,8 +25,17 @@ export interface AyrshareHandlerOptions {
   /** Where Done sends the popup when there is no `origin` (your callback page); a function
    * gets the request, to build it from the request's own URL. */
   redirect?: string | ((request: Request) => string | undefined);
-  /** Networks the linking page offers (Ayrshare ids). */
+  /**
+   * Networks the linking page may offer (Ayrshare ids). The element's `networks` (the ids it
+   * shows) and `network` (one row's Link or Reconnect) narrow it further, never widen it.
+   */
   allowedSocial?: readonly string[];
+  /**
+   * Link a single network (a row's Link or Reconnect) with Ayrshare's direct connect
+   * (`mode: "connect"` + `network`, Max Pack). If Ayrshare refuses, the handler falls back to
+   * the usual page offering only that network. Link sessions only.
+   */
+  directConnect?: boolean;
   /** Log out of Ayrshare first: set when one browser links several profiles in turn. */
   logout?: boolean;
   /** Link lifetime in minutes (Ayrshare Max Pack). */
@@ -75,6 +84,9 @@ const userAnswer = z.object({
           pageName: text,
           profileUrl: text,
           userImage: text,
+          // Health: when LinkedIn (and others) must be relinked.
+          refreshDaysRemaining: z.catch(z.optional(z.number()), undefined),
+          refreshRequired: z.catch(z.optional(z.union([z.string(), z.boolean()])), undefined),
         }),
       ),
     ),
@@ -83,6 +95,12 @@ const userAnswer = z.object({
 });
 
 const unlinkBody = z.object({ platform: z.string() });
+
+const linkUrlBody = z.object({
+  origin: z.optional(z.string()),
+  networks: z.optional(z.array(z.string())),
+  network: z.optional(z.string()),
+});
 
 /** An answer to the browser: JSON, never cached. */
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -105,7 +123,11 @@ function originRefused(): Response {
 }
 
 class UpstreamError extends Error {
-  constructor(readonly response: Response) {
+  constructor(
+    readonly response: Response,
+    /** Ayrshare's own HTTP status (0 when it could not be reached). */
+    readonly upstreamStatus = 0,
+  ) {
     super('Ayrshare call failed');
   }
 }
@@ -213,7 +235,7 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
     }
     const errorStatus = ayrshareError.safeParse(body);
     if (!upstream.ok || (errorStatus.success && errorStatus.data.status === 'error')) {
-      throw new UpstreamError(await mapUpstreamFailure(upstream, body, (message) => scrub(message, init.profileKey)));
+      throw new UpstreamError(await mapUpstreamFailure(upstream, body, (message) => scrub(message, init.profileKey)), upstream.status);
     }
     if (body === undefined) throw new UpstreamError(fail(502, 'The social media service sent an answer we couldn’t read.'));
     return body;
@@ -246,17 +268,26 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
       const call = await checkedJsonCall(request, 'POST', options.allowedOrigins);
       if (call instanceof Response) return call;
       const { origin, body } = call;
-      const bodyOrigin = (body as { origin?: unknown } | null)?.origin;
-      if (typeof body !== 'object' || body === null || Array.isArray(body) || (bodyOrigin !== undefined && bodyOrigin !== origin)) {
-        return fail(400, 'The body must be { "origin": "<this page’s origin>" }.');
+      const parsedBody = linkUrlBody.safeParse(body);
+      if (!parsedBody.success || (parsedBody.data.origin !== undefined && parsedBody.data.origin !== origin)) {
+        return fail(400, 'The body must be { "origin": "<this page’s origin>", "networks"?: [ids], "network"?: id }.');
       }
+      const { networks, network } = parsedBody.data;
+      if ((network !== undefined && !isNetworkId(network)) || (networks && !networks.every(isNetworkId))) {
+        return fail(400, `Networks must be among ${NETWORK_IDS.join(', ')}.`);
+      }
+      // What the page may offer: the server's list, narrowed by what the element asks for.
+      let offered: string[] | undefined = options.allowedSocial ? [...options.allowedSocial] : undefined;
+      const asked: readonly string[] | undefined = network !== undefined ? [network] : networks;
+      if (asked?.length) offered = offered ? offered.filter((id) => asked.includes(id)) : [...asked];
+      if (offered && offered.length === 0) return fail(400, 'That network isn’t available here.');
       const profileKey = await requireProfileKey(request);
       if (profileKey instanceof Response) return profileKey;
 
       const common: Record<string, unknown> = { origin };
       const redirect = typeof options.redirect === 'function' ? options.redirect(request) : options.redirect;
       if (redirect) common.redirect = redirect;
-      if (options.allowedSocial) common.allowedSocial = [...options.allowedSocial];
+      if (offered) common.allowedSocial = offered;
       if (options.logout !== undefined) common.logout = options.logout;
       if (options.expiresIn !== undefined) common.expiresIn = options.expiresIn;
 
@@ -274,7 +305,23 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
         return json(200, { url: parsed.data.url, expiresAt: new Date(requestedAt + lifetime).toISOString() });
       }
 
-      const answer = await callAyrshare('/profiles/link-sessions', { method: 'POST', profileKey, body: common });
+      let answer: unknown;
+      if (options.directConnect && network !== undefined) {
+        try {
+          answer = await callAyrshare('/profiles/link-sessions', {
+            method: 'POST',
+            profileKey,
+            body: { ...common, mode: 'connect', network },
+          });
+        } catch (error) {
+          // No Max Pack, or the network has no direct connect: the grid page with only this
+          // network does the same job in one more click. Rate limits and outages are not
+          // retried.
+          const refused = error instanceof UpstreamError && error.upstreamStatus > 0 && error.upstreamStatus < 500 && ![401, 429].includes(error.upstreamStatus);
+          if (!refused) throw error;
+        }
+      }
+      answer ??= await callAyrshare('/profiles/link-sessions', { method: 'POST', profileKey, body: common });
       const parsed = linkSessionAnswer.safeParse(answer);
       if (!parsed.success) return fail(502, 'The social media service didn’t send a page for linking accounts.');
       const result: { url: string; expiresAt?: string } = { url: parsed.data.url };
@@ -296,8 +343,10 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
       const activeSocialAccounts = parsed.data.activeSocialAccounts ?? [];
       const displayNames = (parsed.data.displayNames ?? [])
         .filter((entry) => activeSocialAccounts.includes(entry.platform))
-        .map(({ platform, username, displayName, pageName, profileUrl, userImage }) =>
-          JSON.parse(JSON.stringify({ platform, username, displayName, pageName, profileUrl, userImage })) as Record<string, string>,
+        .map(({ platform, username, displayName, pageName, profileUrl, userImage, refreshDaysRemaining, refreshRequired }) =>
+          JSON.parse(
+            JSON.stringify({ platform, username, displayName, pageName, profileUrl, userImage, refreshDaysRemaining, refreshRequired }),
+          ) as Record<string, unknown>,
         );
       return json(200, { activeSocialAccounts, displayNames });
     });

@@ -36,7 +36,12 @@ interface Profile {
 }
 
 interface LinkSession {
+  /** The id to inspect or revoke it by (Ayrshare's `sessionId`): not a credential. */
   id: string;
+  /** The bearer token in the linking URL. */
+  token: string;
+  /** `mode: "connect"`: the one network this session links directly. */
+  connect?: NetworkId;
   profileKey: string;
   origin?: string;
   redirect?: string;
@@ -56,6 +61,13 @@ export interface SimulatorSettings {
   rateLimited: boolean;
   /** New linking URLs are already expired. */
   expiredLinks: boolean;
+  /** Direct connect (`mode: "connect"` + `network`, Ayrshare's Max Pack) is available. */
+  directConnect: boolean;
+  /**
+   * Per-network health of linked accounts: `expiring` (10 days left, as LinkedIn's yearly
+   * relink) or `needs-reconnect` (a dead token, as after a Meta security event).
+   */
+  health: Partial<Record<NetworkId, 'expiring' | 'needs-reconnect'>>;
 }
 
 export interface SimulatorOptions {
@@ -76,8 +88,10 @@ export interface AyrshareSimulator {
   reset(): void;
   /**
    * Applies switches from an untrusted object (the `/__simulator/settings` body, the demo's
-   * controls): `reset`, `delayMs` (0–60000), `failing`, `rateLimited`, `expiredLinks`, and
-   * `toggle` (a network id). Unknown or mistyped fields are ignored.
+   * controls): `reset`, `delayMs` (0–60000), `failing`, `rateLimited`, `expiredLinks`,
+   * `directConnect`, `toggle` (a network id) and `health` (`{ <network>: "expiring" |
+   * "needs-reconnect" | "healthy" }`; an unhealthy network is linked first). Unknown or
+   * mistyped fields are ignored.
    */
   configure(changes: Record<string, unknown>): SimulatorSettings;
 }
@@ -136,12 +150,22 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
   const profileKeys = options.profileKeys ?? [SIMULATOR_PROFILE_KEY];
   const profiles = new Map<string, Profile>();
   const sessions = new Map<string, LinkSession>();
-  const settings: SimulatorSettings = { delayMs: 0, failing: false, rateLimited: false, expiredLinks: false };
+  const defaults = (): SimulatorSettings => ({
+    delayMs: 0,
+    failing: false,
+    rateLimited: false,
+    expiredLinks: false,
+    directConnect: true,
+    health: {},
+  });
+  const settings: SimulatorSettings = defaults();
+  const sessionsById = new Map<string, LinkSession>();
 
   function reset() {
     profiles.clear();
     sessions.clear();
-    Object.assign(settings, { delayMs: 0, failing: false, rateLimited: false, expiredLinks: false });
+    sessionsById.clear();
+    Object.assign(settings, defaults());
     profileKeys.forEach((key, index) => {
       const accounts = new Map<NetworkId, Account>();
       if (index === 0) for (const id of ['linkedin', 'twitter'] as const) accounts.set(id, seedAccount(id));
@@ -159,7 +183,8 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
   function newSession(profileKey: string, body: Record<string, unknown>): LinkSession {
     const lifetime = typeof body.expiresIn === 'number' && body.expiresIn > 0 ? body.expiresIn * 60_000 : LINK_LIFETIME_MS;
     const session: LinkSession = {
-      id: `ayr_ls_${randomBytes(16).toString('hex')}`,
+      id: randomBytes(12).toString('hex'),
+      token: `ayr_ls_${randomBytes(16).toString('hex')}`,
       profileKey,
       expiresAt: settings.expiredLinks ? Date.now() - 1000 : Date.now() + lifetime,
       state: 'pending',
@@ -168,7 +193,9 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     if (typeof body.origin === 'string') session.origin = body.origin;
     if (typeof body.redirect === 'string') session.redirect = body.redirect;
     if (Array.isArray(body.allowedSocial)) session.allowedSocial = body.allowedSocial.filter(isNetworkId);
-    sessions.set(session.id, session);
+    if (body.mode === 'connect' && isNetworkId(body.network)) session.connect = body.network;
+    sessions.set(session.token, session);
+    sessionsById.set(session.id, session);
     return session;
   }
 
@@ -228,9 +255,13 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
 
     const base = new URL(request.url).origin;
     if (path === '/profiles/link-sessions' && request.method === 'POST') {
+      if (body.mode === 'connect') {
+        if (!settings.directConnect) return apiError(403, action, 403, 'Direct connect requires the Max Pack.', headers);
+        if (!isNetworkId(body.network)) return apiError(400, action, 101, 'mode "connect" needs a valid network.', headers);
+      }
       const session = newSession(profileKey, body);
       const url = new URL('/', base);
-      url.searchParams.set('session', session.id);
+      url.searchParams.set('session', session.token);
       url.searchParams.set('domain', 'sim');
       return json(200, {
         status: 'success',
@@ -243,9 +274,9 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     }
     const sessionPath = /^\/profiles\/link-sessions\/([\w-]+)$/.exec(path);
     if (sessionPath && (request.method === 'GET' || request.method === 'DELETE')) {
-      const session = sessions.get(sessionPath[1] ?? '');
+      const session = sessionsById.get(sessionPath[1] ?? '');
       if (!session || session.profileKey !== profileKey) return apiError(404, action, 502, 'Link session not found.', headers);
-      liveSession(session.id);
+      liveSession(session.token);
       if (request.method === 'DELETE') session.state = 'revoked';
       return json(200, {
         status: 'success',
@@ -261,11 +292,11 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
       const session = newSession(profileKey, body);
       const url = new URL('/', base);
       url.searchParams.set('domain', body.domain);
-      url.searchParams.set('jwt', session.id);
-      return json(200, { status: 'success', title: profile.title, token: session.id, url: url.href }, headers);
+      url.searchParams.set('jwt', session.token);
+      return json(200, { status: 'success', title: profile.title, token: session.token, url: url.href }, headers);
     }
     if (path === '/user' && request.method === 'GET') {
-      const accounts = [...profile.accounts.values()];
+      const accounts = [...profile.accounts.values()].map((account) => withHealth(account));
       return json(200, {
         ...(accounts.length ? { activeSocialAccounts: accounts.map((a) => a.platform) } : {}),
         displayNames: accounts,
@@ -301,17 +332,17 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     session.state = 'active';
     session.useCount++;
     const profile = profiles.get(session.profileKey)!;
-    const offered = session.allowedSocial?.length ? session.allowedSocial : NETWORK_IDS;
+    const offered = session.connect ? [session.connect] : session.allowedSocial?.length ? session.allowedSocial : NETWORK_IDS;
     const rows = offered
       .map((id) => {
         const linked = profile.accounts.has(id);
         return `<li data-network="${id}"${linked ? ' data-linked' : ''}><span class="name">${escapeHtml(NETWORKS[id].name)}</span>` +
           `<span class="state">${linked ? 'Linked' : ''}</span>` +
-          `<button type="button" class="link"${linked ? ' hidden' : ''} aria-label="Link ${escapeHtml(NETWORKS[id].name)}">Link</button></li>`;
+          `<button type="button" class="link" aria-label="${linked ? 'Reconnect' : 'Link'} ${escapeHtml(NETWORKS[id].name)}">${linked ? 'Reconnect' : 'Link'}</button></li>`;
       })
       .join('');
     return html(
-      `<main class="card" data-session="${escapeHtml(session.id)}" data-origin="${escapeHtml(session.origin ?? '')}" data-redirect="${escapeHtml(session.redirect ?? '')}">` +
+      `<main class="card" data-session="${escapeHtml(session.token)}"${session.connect ? ` data-connect="${session.connect}"` : ''} data-origin="${escapeHtml(session.origin ?? '')}" data-redirect="${escapeHtml(session.redirect ?? '')}">` +
         `<p class="badge">Ayrshare simulator — nothing here reaches a real network</p>` +
         `<h1>Link your social accounts</h1><p class="muted">${escapeHtml(profile.title)}</p>` +
         `<ul class="networks">${rows}</ul>` +
@@ -334,7 +365,19 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     if (!isNetworkId(body.network)) return json(400, { status: 'error', message: 'Unknown network.' });
     const profile = profiles.get(session.profileKey)!;
     profile.accounts.set(body.network, seedAccount(body.network));
+    // Linking again (a reconnect) gives the account a fresh token.
+    delete settings.health[body.network];
     return json(200, { status: 'success', network: body.network });
+  }
+
+  /** An account as /user shows it, with the health fields Ayrshare sends when relinking is due. */
+  function withHealth(account: Account): Account & { refreshDaysRemaining?: number; refreshRequired?: string | true } {
+    const state = settings.health[account.platform];
+    if (state === 'expiring') {
+      return { ...account, refreshDaysRemaining: 10, refreshRequired: new Date(Date.now() + 10 * 86_400_000).toISOString() };
+    }
+    if (state === 'needs-reconnect') return { ...account, refreshRequired: true };
+    return account;
   }
 
   function toggle(network: NetworkId, profileKey = profileKeys[0] ?? '') {
@@ -350,7 +393,18 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     for (const key of ['failing', 'rateLimited', 'expiredLinks'] as const) {
       if (typeof changes[key] === 'boolean') settings[key] = changes[key];
     }
+    if (typeof changes.directConnect === 'boolean') settings.directConnect = changes.directConnect;
     if (isNetworkId(changes.toggle)) toggle(changes.toggle);
+    if (typeof changes.health === 'object' && changes.health !== null) {
+      for (const [network, state] of Object.entries(changes.health as Record<string, unknown>)) {
+        if (!isNetworkId(network)) continue;
+        if (state === 'healthy') delete settings.health[network];
+        if (state !== 'expiring' && state !== 'needs-reconnect') continue;
+        settings.health[network] = state;
+        const accounts = profiles.get(profileKeys[0] ?? '')?.accounts;
+        if (accounts && !accounts.has(network)) accounts.set(network, seedAccount(network));
+      }
+    }
     return settings;
   }
 
@@ -444,6 +498,8 @@ if (main) {
     });
   }
   const finish = () => { consent.hidden = true; current = null; };
+  // Direct connect: straight to the one network's consent.
+  if (main.dataset.connect) document.querySelector('li[data-network] button.link')?.click();
   document.getElementById('allow').addEventListener('click', async () => {
     const row = current;
     if (!row) return;
@@ -453,7 +509,7 @@ if (main) {
     if (answer.ok) {
       row.setAttribute('data-linked', '');
       row.querySelector('.state').textContent = 'Linked';
-      row.querySelector('button.link').hidden = true;
+      row.querySelector('button.link').textContent = 'Reconnect';
       message.textContent = nameOf(row) + ' linked.';
       post('connect:success', { network });
     } else {

@@ -46,7 +46,7 @@ before(async () => {
   await page.locator('#main [data-network="linkedin"][data-linked]').waitFor();
   await page.evaluate(() => {
     window.__events = [];
-    for (const type of ['social-link-open', 'social-link-connect', 'social-link-done', 'social-link-close', 'social-link-change', 'social-link-error']) {
+    for (const type of ['social-link-open', 'social-link-connect', 'social-link-done', 'social-link-close', 'social-link-change', 'social-link-error', 'social-link-health']) {
       document.querySelector('#main').addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
     }
   });
@@ -159,5 +159,40 @@ describe('the demo against the Ayrshare simulator', () => {
     await page.locator('#main [part~="retry"]').click();
     await page.locator('#main [part="error"]').waitFor({ state: 'detached' });
     await events();
+  });
+
+  test("a row's Link opens only that network (direct connect); an expiring row's Reconnect makes it healthy", async () => {
+    await simulator({ reset: true });
+    await page.evaluate(() => document.querySelector('#main').refresh());
+    await events();
+    const linkOne = async (selector, network) => {
+      const popupOpened = page.waitForEvent('popup');
+      await page.locator(selector).click();
+      const popup = await popupOpened;
+      await popup.locator('#consent:not([hidden])').waitFor();
+      assert.deepEqual(await popup.locator('li[data-network]').evaluateAll((rows) => rows.map((r) => r.dataset.network)), [network]);
+      await popup.locator('#allow').click();
+      await popup.locator('#message', { hasText: 'linked' }).waitFor();
+      const closed = popup.waitForEvent('close');
+      await popup.locator('#done').click().catch((error) => {
+        if (!popup.isClosed()) throw error;
+      });
+      await closed;
+      await waitForEvent('social-link-close');
+    };
+
+    await linkOne('#main [data-network="bluesky"] [part~="link-network"]', 'bluesky');
+    await row('bluesky').and(page.locator('[data-linked]')).waitFor();
+
+    await simulator({ health: { linkedin: 'expiring' } });
+    await page.evaluate(() => document.querySelector('#main').refresh());
+    await row('linkedin').and(page.locator('[data-health="expiring"]')).waitFor();
+    assert.match(await row('linkedin').locator('[part="health"]').textContent(), /Reconnect by/);
+    await events();
+    await linkOne('#main [data-network="linkedin"] [part~="reconnect"]', 'linkedin');
+    await row('linkedin').and(page.locator('[data-health="healthy"]')).waitFor();
+    const health = (await events()).find((e) => e.type === 'social-link-health');
+    assert.deepEqual(health.detail.changed, ['linkedin']);
+    assert.equal(health.detail.health.linkedin.state, 'healthy');
   });
 });

@@ -353,3 +353,99 @@ describe('toNodeHandler', () => {
     }
   });
 });
+
+describe('account lifecycle (issue 9): networks, one network, direct connect, health', () => {
+  const linkingPageNetworks = async (url) => {
+    const page = await (await fetch(url)).text();
+    return {
+      networks: [...page.matchAll(/<li data-network="([a-z]+)"/g)].map((m) => m[1]),
+      connect: /data-connect="([a-z]+)"/.exec(page)?.[1],
+    };
+  };
+
+  test('the element\'s networks reach Ayrshare as allowedSocial, narrowed by the server\'s own list', async () => {
+    sim.simulator.reset();
+    const { calls, h } = scripted(() => upstream(200, { status: 'success', sessionId: 'abc', url: 'https://profile.ayrshare.com?session=t' }), {
+      allowedSocial: ['linkedin', 'twitter', 'facebook'],
+    });
+    await h.linkUrl(post({ origin: APP, networks: ['twitter', 'facebook', 'tiktok'] }));
+    assert.deepEqual(calls[0].body.allowedSocial, ['twitter', 'facebook']);
+    await h.linkUrl(post({ origin: APP, networks: ['twitter'], network: 'linkedin' }));
+    assert.deepEqual(calls[1].body.allowedSocial, ['linkedin']);
+    assert.equal(calls[1].body.mode, undefined, 'no direct connect unless configured');
+    const refused = await record(await h.linkUrl(post({ origin: APP, network: 'tiktok' })));
+    assert.equal(refused.status, 400, 'a network the server does not offer');
+    assert.equal(calls.length, 2);
+  });
+
+  test('ids are validated: unknown networks are 400, before calling Ayrshare', async () => {
+    const { calls, h } = scripted(() => upstream(200, { url: 'https://profile.ayrshare.com?x' }));
+    for (const body of [{ origin: APP, network: 'myspace' }, { origin: APP, networks: ['x', 'constructor'] }, { origin: APP, networks: 'twitter' }, { origin: APP, network: 7 }]) {
+      assert.equal((await record(await h.linkUrl(post(body)))).status, 400, JSON.stringify(body));
+    }
+    assert.equal(calls.length, 0);
+  });
+
+  test('against the simulator: the linking page offers only the element\'s networks', async () => {
+    sim.simulator.reset();
+    const h = handlers();
+    const answer = await (await record(await h.linkUrl(post({ origin: APP, networks: ['youtube', 'tiktok'] })))).json();
+    assert.deepEqual((await linkingPageNetworks(answer.url)).networks, ['youtube', 'tiktok']);
+  });
+
+  test('one network with directConnect: mode "connect" + network; the page links just that one', async () => {
+    sim.simulator.reset();
+    const h = handlers({ directConnect: true });
+    const answer = await (await record(await h.linkUrl(post({ origin: APP, network: 'tiktok' })))).json();
+    assert.deepEqual(await linkingPageNetworks(answer.url), { networks: ['tiktok'], connect: 'tiktok' });
+  });
+
+  test('without the Max Pack (Ayrshare refuses connect mode) it falls back to the page with only that network', async () => {
+    sim.simulator.reset();
+    sim.simulator.configure({ directConnect: false });
+    const h = handlers({ directConnect: true });
+    const response = await record(await h.linkUrl(post({ origin: APP, network: 'linkedin' })));
+    assert.equal(response.status, 200);
+    assert.deepEqual(await linkingPageNetworks((await response.json()).url), { networks: ['linkedin'], connect: undefined });
+    const { calls, h: scriptedHandlers } = scripted(
+      (url, init) => (JSON.parse(init.body).mode === 'connect' ? upstream(403, { status: 'error', code: 403, message: 'Max Pack required' }) : upstream(200, { url: 'https://profile.ayrshare.com?session=t' })),
+      { directConnect: true },
+    );
+    assert.equal((await scriptedHandlers.linkUrl(post({ origin: APP, network: 'linkedin' }))).status, 200);
+    assert.deepEqual(calls.map((c) => [c.body.mode, c.body.network, c.body.allowedSocial]), [
+      ['connect', 'linkedin', ['linkedin']],
+      [undefined, undefined, ['linkedin']],
+    ]);
+    sim.simulator.reset();
+  });
+
+  test('the simulator\'s sessionId is not the bearer token in the URL', async () => {
+    sim.simulator.reset();
+    const created = await fetch(`${sim.apiUrl}/profiles/link-sessions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${SIMULATOR_API_KEY}`, 'Profile-Key': SIMULATOR_PROFILE_KEY, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ origin: APP }),
+    }).then((r) => r.json());
+    const token = new URL(created.url).searchParams.get('session');
+    assert.match(created.sessionId, /^[0-9a-f]{24}$/);
+    assert.notEqual(created.sessionId, token);
+    assert.ok(!created.url.includes(created.sessionId));
+    const inspect = (id) =>
+      fetch(`${sim.apiUrl}/profiles/link-sessions/${id}`, { headers: { Authorization: `Bearer ${SIMULATOR_API_KEY}`, 'Profile-Key': SIMULATOR_PROFILE_KEY } });
+    assert.equal((await inspect(created.sessionId)).status, 200);
+    assert.equal((await inspect(token)).status, 404, 'the token is not an id');
+  });
+
+  test('health switches show in /user and pass through the profile handler', async () => {
+    sim.simulator.reset();
+    sim.simulator.configure({ health: { linkedin: 'expiring', instagram: 'needs-reconnect' } });
+    const body = await (await record(await handlers().profile(get()))).json();
+    assert.ok(body.activeSocialAccounts.includes('instagram'), 'an unhealthy network is linked first');
+    const entry = (id) => body.displayNames.find((d) => d.platform === id);
+    assert.equal(entry('linkedin').refreshDaysRemaining, 10);
+    assert.ok(Date.parse(entry('linkedin').refreshRequired) > Date.now());
+    assert.equal(entry('instagram').refreshRequired, true);
+    assert.equal(entry('twitter').refreshRequired, undefined);
+    sim.simulator.reset();
+  });
+});

@@ -54,9 +54,11 @@ describe('the simulator API', () => {
     const sim = createAyrshareSimulator();
     const answer = await (await call(sim, '/profiles/link-sessions', { method: 'POST', body: { origin: 'https://app.example' } })).json();
     assert.equal(answer.status, 'success');
-    assert.match(answer.sessionId, /^ayr_ls_/);
+    // Like Ayrshare: the URL carries a bearer token; the sessionId is a separate hex id.
+    assert.match(answer.sessionId, /^[0-9a-f]{24}$/);
     assert.equal(new URL(answer.url).origin, BASE);
-    assert.equal(new URL(answer.url).searchParams.get('session'), answer.sessionId);
+    assert.match(new URL(answer.url).searchParams.get('session'), /^ayr_ls_/);
+    assert.notEqual(new URL(answer.url).searchParams.get('session'), answer.sessionId);
     const lifetime = Date.parse(answer.expiresAt) - Date.now();
     assert.ok(lifetime > 299_000 && lifetime <= 300_000);
     const page = await sim.fetch(new Request(answer.url));
@@ -95,16 +97,17 @@ describe('the simulator API', () => {
 
   test('linking: connecting a network through the page adds it; an expired session cannot', async () => {
     const sim = createAyrshareSimulator();
-    const { sessionId, url } = await (await call(sim, '/profiles/link-sessions', { method: 'POST', body: {} })).json();
+    const { url } = await (await call(sim, '/profiles/link-sessions', { method: 'POST', body: {} })).json();
+    const token = new URL(url).searchParams.get('session');
     await sim.fetch(new Request(url));
     const connect = (session) =>
       sim.fetch(new Request(`${BASE}/link/connect`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ session, network: 'tiktok' }) }));
-    assert.equal((await connect(sessionId)).status, 200);
+    assert.equal((await connect(token)).status, 200);
     assert.deepEqual(sim.linked(), ['linkedin', 'twitter', 'tiktok']);
     sim.settings.expiredLinks = true;
     const expired = await (await call(sim, '/profiles/link-sessions', { method: 'POST', body: {} })).json();
     assert.equal((await sim.fetch(new Request(expired.url))).status, 410);
-    assert.equal((await connect(expired.sessionId)).status, 410);
+    assert.equal((await connect(new URL(expired.url).searchParams.get('session'))).status, 410);
     assert.equal((await connect('ayr_ls_nope')).status, 404);
   });
 
