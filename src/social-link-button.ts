@@ -704,14 +704,16 @@ export class SocialLinkButton extends LitElement {
         ${linked ? html`<span class=${unwell ? 'badge warn' : 'badge'}>${unwell ? warnGlyph : checkGlyph}</span>` : nothing}
       </span>
       <span class="details">
-        <span part="name" class="name">${name}</span>
-        <span class="sub">
-          <span part="status" class=${status ? 'status' : 'status pending'}>${statusText}</span>
+        <span class="title">
+          <span part="name" class="name">${name}</span>
           ${unwell
             ? html`<span part="health" class="health" id=${healthId}>
                 ${state === 'expiring' ? strings.reconnectBy(this.formatDate(health?.reconnectBy)) : strings.needsReconnect}
               </span>`
             : nothing}
+        </span>
+        <span class="sub">
+          <span part="status" class=${status ? 'status' : 'status pending'}>${statusText}</span>
           ${who
             ? html`<span part="account" class="account">
                 ${avatar

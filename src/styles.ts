@@ -189,8 +189,15 @@ export const styles = [
       background: var(--_warn);
       color: #1f2328;
     }
+    .title {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0 0.5rem;
+    }
     .health {
       padding: 0 0.4rem;
+      font-size: 0.75em;
       border-radius: 999px;
       background: color-mix(in srgb, var(--_warn) 22%, transparent);
       color: var(--_text);
@@ -209,7 +216,7 @@ export const styles = [
     }
     .details {
       display: grid;
-      flex: 1 1 9rem;
+      flex: 1 1 7rem;
       min-width: 0;
     }
     .name {
@@ -218,7 +225,6 @@ export const styles = [
     }
     .sub {
       display: flex;
-      flex-wrap: wrap;
       align-items: center;
       gap: 0.35rem;
       min-width: 0;
