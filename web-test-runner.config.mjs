@@ -1,6 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import * as puppeteer from 'puppeteer-core';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { mockServer } from './test/mock-server.mjs';
@@ -9,30 +13,125 @@ import { popupPlugin } from './test/popup-plugin.mjs';
 import { fakeProvider } from './test/fake-provider.mjs';
 import { bundlePlugin } from './test/bundle-plugin.mjs';
 
-// Writes the pass/fail counts for scripts/test.mjs, which prints the run's final line.
+// Writes the pass/fail counts, in all and per engine, for scripts/test.mjs, which prints them
+// and the run's final line.
 function countingReporter() {
   return {
     onTestRunFinished({ sessions }) {
-      let passed = 0;
-      let failed = 0;
-      const walk = (suite) => {
-        for (const test of suite.tests) {
-          if (test.skipped) continue;
-          if (test.passed) passed++;
-          else failed++;
-        }
-        for (const child of suite.suites) walk(child);
-      };
+      const total = { passed: 0, failed: 0, skipped: 0 };
+      const engines = {};
       for (const session of sessions) {
+        const counts = (engines[session.browser.name] ??= { passed: 0, failed: 0, skipped: 0 });
+        const add = (key) => {
+          counts[key]++;
+          total[key]++;
+        };
+        const walk = (suite) => {
+          for (const test of suite.tests) add(test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed');
+          for (const child of suite.suites) walk(child);
+        };
         if (session.testResults) walk(session.testResults);
         // A file that failed to load or threw outside a test counts as one failure.
-        if (!session.passed && (!session.testResults || session.errors?.length)) failed++;
+        if (!session.passed && (!session.testResults || session.errors?.length)) add('failed');
       }
       mkdirSync('test-results', { recursive: true });
-      writeFileSync('test-results/browser.json', JSON.stringify({ passed, failed }));
+      writeFileSync('test-results/browser.json', JSON.stringify({ ...total, engines }));
     },
   };
 }
+
+// The engines to run: BROWSERS=chromium,firefox,webkit (scripts/test.mjs sets it to the ones
+// it found); each engine's popup blocker stays on.
+const wanted = (process.env.BROWSERS ?? 'chromium').split(',').filter(Boolean);
+
+const chromium = () =>
+  chromeLauncher({
+    launchOptions: {
+      executablePath: process.env.CHROME_PATH,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+      // puppeteer turns the popup blocker off by default; our popup tests need it on.
+      ignoreDefaultArgs: ['--disable-popup-blocking'],
+    },
+  });
+
+// Firefox ESR through puppeteer-core over WebDriver BiDi.
+const firefox = () =>
+  chromeLauncher({
+    puppeteer: puppeteer.default ?? puppeteer,
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
+      headless: true,
+      // puppeteer's Firefox profile allows popups; our tests need the blocker on.
+      extraPrefsFirefox: { 'dom.disable_open_during_load': true },
+    },
+  });
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+async function waitForDriver(port, child) {
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) break;
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('WebKitWebDriver did not start (is xvfb installed?).');
+}
+
+// WebKit (Safari's engine): WebKitGTK's MiniBrowser through WebKitWebDriver, in a virtual X
+// display. The driver and its display live as long as this run.
+async function webkit() {
+  const port = await freePort();
+  const driverPath = process.env.WEBKIT_DRIVER_PATH || 'WebKitWebDriver';
+  const command = process.env.DISPLAY ? [driverPath, `--port=${port}`] : ['xvfb-run', '-a', '-s', '-screen 0 1280x1024x24', driverPath, `--port=${port}`];
+  const child = spawn(command[0], command.slice(1), { stdio: 'ignore', detached: true });
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (stop(), process.exit(1)));
+  await waitForDriver(port, child);
+  return webdriverLauncher({
+    hostname: '127.0.0.1',
+    port,
+    logLevel: 'error',
+    capabilities: {
+      browserName: 'MiniBrowser',
+      // WebKitWebDriver speaks classic WebDriver only (no BiDi).
+      'wdio:enforceWebDriverClassic': true,
+      'webkitgtk:browserOptions': {
+        binary: process.env.WEBKIT_BROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+        args: ['--automation'],
+      },
+    },
+  });
+}
+
+const launchers = { chromium, firefox, webkit };
 
 // The fixture page for the strict-CSP test: no inline script or style, no eval, Trusted Types
 // enforced (Lit's own policy is the only one allowed).
@@ -62,22 +161,10 @@ export default {
   // Loopback only. Tests use 127.0.0.1 (the page) and localhost (the provider) as two origins.
   hostname: '127.0.0.1',
   reporters: [defaultReporter(), countingReporter()],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          '--disable-sync',
-        ],
-        // puppeteer turns the popup blocker off by default; our popup tests need it on.
-        ignoreDefaultArgs: ['--disable-popup-blocking'],
-      },
+  browsers: await Promise.all(
+    wanted.map((name) => {
+      if (!launchers[name]) throw new Error(`Unknown engine "${name}" in BROWSERS (chromium, firefox, webkit).`);
+      return launchers[name]();
     }),
-  ],
+  ),
 };

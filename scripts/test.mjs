@@ -1,11 +1,13 @@
-// `npm test`: builds, then runs the Node tests and every browser test in real Chromium, and
-// ends with one line "N passed, N failed".
+// `npm test`: builds, then runs the Node tests and every browser test in Chromium, Firefox and
+// WebKit (those found or installable here; CI requires all three), and ends with one line
+// "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { findChrome } from './find-chrome.mjs';
+import { findBrowsers } from './find-browsers.mjs';
 
-const chrome = findChrome();
-console.log(`Browser: ${chrome}`);
+const engines = findBrowsers({ required: process.env.REQUIRE_ALL_ENGINES === '1' });
+const chrome = engines.chromium;
+for (const [name, path] of Object.entries(engines)) console.log(`${name}: ${typeof path === 'string' ? path : path.browser}`);
 rmSync('test-results', { recursive: true, force: true });
 
 function run(command, args, env = {}) {
@@ -47,10 +49,16 @@ if (!broken) {
 
   const browserOk = run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs'], {
     CHROME_PATH: chrome,
+    BROWSERS: Object.keys(engines).join(','),
+    ...(engines.firefox ? { FIREFOX_PATH: engines.firefox } : {}),
+    ...(engines.webkit ? { WEBKIT_DRIVER_PATH: engines.webkit.driver, WEBKIT_BROWSER_PATH: engines.webkit.browser } : {}),
   });
   const browser = counts('test-results/browser.json');
   passed += browser.passed;
   failed += browser.failed + (!browserOk && browser.failed === 0 ? 1 : 0);
+  for (const [name, c] of Object.entries(browser.engines ?? {})) {
+    console.log(`${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (engine-specific)`);
+  }
 }
 
 console.log(`${passed} passed, ${failed} failed`);

@@ -3,6 +3,7 @@ import { waitFor } from './wait.js';
 import '../src/index.js';
 import type { SocialLinkButton } from '../src/index.js';
 import { AYRSHARE_USER, emulateMediaFeatures, mockEndpoint } from './helpers.js';
+import { itInChromium } from './helpers.js';
 import { rowText } from './helpers.js';
 
 async function loadedElement(template: (url: string) => ReturnType<typeof html>) {
@@ -103,7 +104,7 @@ describe('appearance', () => {
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
   });
 
-  it('follows prefers-color-scheme: dark', async () => {
+  itInChromium('media emulation is a DevTools-protocol command')('follows prefers-color-scheme: dark', async () => {
     const el = await loadedElement((url) => html`<social-link-button profile-endpoint=${url}></social-link-button>`);
     const row = el.shadowRoot!.querySelector('[data-network="tiktok"]')!;
     const light = getComputedStyle(row).backgroundColor;
@@ -114,7 +115,7 @@ describe('appearance', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('stays readable in forced colors: linked state is not told by colour alone', async () => {
+  itInChromium('media emulation is a DevTools-protocol command')('stays readable in forced colors: linked state is not told by colour alone', async () => {
     const el = await loadedElement((url) => html`<social-link-button profile-endpoint=${url}></social-link-button>`);
     await emulateMediaFeatures([{ name: 'forced-colors', value: 'active' }]);
     expect(matchMedia('(forced-colors: active)').matches).to.be.true;

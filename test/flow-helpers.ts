@@ -54,7 +54,9 @@ export function providerUrl(steps: string[] = [], options: { coop?: boolean } = 
 
 /** Moves the real mouse to the middle of `target` (scrolled into view), or clicks there. */
 async function mouseAt(target: Element, type: 'move' | 'click') {
-  target.scrollIntoView({ block: 'center' });
+  target.scrollIntoView({ block: 'center', behavior: 'instant' });
+  // Firefox and WebKit may apply the scroll a frame later: measure after it.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   const rect = target.getBoundingClientRect();
   await sendMouse({
     type,

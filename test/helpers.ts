@@ -39,13 +39,39 @@ export function mockEndpoint(name = 'profile') {
   };
 }
 
-/** Emulates CSS media features; with no argument, resets the ones the tests use. */
+/** The engine running the tests. */
+export const engine: 'chromium' | 'firefox' | 'webkit' = /Firefox\//.test(navigator.userAgent)
+  ? 'firefox'
+  : /Chrom(e|ium)\//.test(navigator.userAgent)
+    ? 'chromium'
+    : 'webkit';
+
+/**
+ * `it` in Chromium, skipped (and reported as skipped) in Firefox and WebKit: for a test that
+ * needs a Chromium-only command. `reason` names it, so the skip explains itself.
+ */
+export function itInChromium(reason: string): Mocha.TestFunction | Mocha.PendingTestFunction {
+  void reason;
+  return engine === 'chromium' ? it : it.skip;
+}
+
+/** `it` in the listed engines, skipped (reported as skipped) in the others, for `reason`. */
+export function itIn(engines: (typeof engine)[], reason: string): Mocha.TestFunction | Mocha.PendingTestFunction {
+  void reason;
+  return engines.includes(engine) ? it : it.skip;
+}
+
+/**
+ * Emulates CSS media features (Chromium only: DevTools protocol); with no argument, resets the
+ * ones the tests use (a no-op elsewhere).
+ */
 export function emulateMediaFeatures(
   features: { name: string; value: string }[] = [
     { name: 'prefers-color-scheme', value: '' },
     { name: 'forced-colors', value: '' },
   ],
 ) {
+  if (engine !== 'chromium' && features.every((f) => f.value === '')) return Promise.resolve(true);
   return executeServerCommand('emulate-media-features', { features });
 }
 

@@ -52,7 +52,8 @@ describe('linking one network from its row', () => {
     expect(linkTikTok.textContent!.trim()).to.equal('Link');
     expect(linkTikTok.getAttribute('aria-label')).to.equal('Link TikTok');
     await click(linkTikTok);
-    expect(el.state).to.equal('opening');
+    // Opening, or (when the engine took longer to report the click) already open.
+    expect(el.state).to.be.oneOf(['opening', 'open']);
     await waitFor(async () => (await link.loads()).length === 1, 'the linking page never loaded');
     const [request] = await jwt.requests();
     expect(JSON.parse(request.body)).to.deep.equal({
@@ -68,13 +69,15 @@ describe('linking one network from its row', () => {
     const link = providerUrl();
     const { el, jwt } = await setup(status(), { jwt: { url: link.url }, prefetch: 'intent' });
     await hover(inRow(el, 'youtube', 'link-network')!);
-    await waitFor(async () => (await jwt.requests()).length === 1, 'no prefetch on the row');
-    expect(JSON.parse((await jwt.requests())[0].body).network).to.equal('youtube');
+    // (A pointer gliding there may brush other rows first: what counts is YouTube's request.)
+    const forYouTube = async () => (await jwt.requests()).filter((r) => JSON.parse(r.body).network === 'youtube');
+    await waitFor(async () => (await forYouTube()).length === 1, 'no prefetch on the row');
+    const fetched = (await jwt.requests()).length;
     await new Promise((resolve) => setTimeout(resolve, 100));
     await click(inRow(el, 'youtube', 'link-network')!);
     expect(el.state).to.equal('open');
     await waitFor(async () => (await link.loads()).length === 1, 'the linking page never loaded');
-    expect(await jwt.requests()).to.have.length(1);
+    expect((await jwt.requests()).length, 'the click fetched again').to.equal(fetched);
   });
 
   it('the main button still links every shown network (no network in the body)', async () => {

@@ -4,6 +4,7 @@ import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-
 import '../src/index.js';
 import type { SocialLinkButton } from '../src/index.js';
 import { emulateMediaFeatures, mockEndpoint } from './helpers.js';
+import { itInChromium } from './helpers.js';
 import {
   cleanUp,
   click,
@@ -170,7 +171,18 @@ describe('feedback while the flow runs', () => {
     expect(part(el, 'hint')).to.equal(null);
   });
 
-  it('the "Connecting…" page follows a dark colour scheme', async () => {
+  itInChromium('the accessibility snapshot is a DevTools-protocol command')('the computed accessible name says it opens a new window', async () => {
+    const { el } = await setupFlow();
+    el.id = 'named';
+    const tree = await a11ySnapshot({ selector: '#named' });
+    const node = findAccessibilityNode<{ role: string; name: string }>(
+      tree as never,
+      (n) => n.role === 'button' && n.name.startsWith('Link social accounts'),
+    );
+    expect(node?.name).to.equal('Link social accounts (opens in a new window)');
+  });
+
+  itInChromium('media emulation is a DevTools-protocol command')('the "Connecting…" page follows a dark colour scheme', async () => {
     await emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     const { button } = await setupFlow({ jwt: { body: { url: providerUrl().url }, delay: 3000 } });
     await click(button);
@@ -186,14 +198,6 @@ describe('feedback while the flow runs', () => {
     const name = () =>
       el.shadowRoot!.querySelector('[part="button"]')!.textContent!.replace(/\s+/g, ' ').trim();
     expect(name()).to.equal('Link social accounts (opens in a new window)');
-    // What a screen reader announces: the button's computed accessible name.
-    el.id = 'named';
-    const tree = await a11ySnapshot({ selector: '#named' });
-    const node = findAccessibilityNode<{ role: string; name: string }>(
-      tree as never,
-      (n) => n.role === 'button' && n.name.startsWith('Link social accounts'),
-    );
-    expect(node?.name).to.equal('Link social accounts (opens in a new window)');
     // Rows are read from their content: no label repeating it.
     for (const row of el.shadowRoot!.querySelectorAll('li')) expect(row.hasAttribute('aria-label')).to.be.false;
     el.mode = 'tab';

@@ -383,7 +383,13 @@ export class LinkFlow {
     this.awaitingLateCallback = !this.done;
     this.setState('idle');
     this.host.emit('social-link-close', { completed });
-    if (reread) void this.host.refresh();
+    if (!reread) {
+      // Nothing reached the provider: no late callback to wait for, and nothing to re-read when
+      // the window gets its focus back (Firefox and Safari fire that as the popup closes).
+      this.unlisten();
+      return;
+    }
+    void this.host.refresh();
     // Listen a while longer for a callback that COOP kept from reaching us sooner.
     this.lingering = true;
     clearTimeout(this.lingerTimer);

@@ -1,0 +1,93 @@
+// Finds the browser engines the tests run in: Chromium (required), Firefox ESR and WebKit
+// (MiniBrowser through WebKitWebDriver, under Xvfb). As root on Debian, a missing one is
+// installed with apt-get; otherwise the run goes on without it and says so.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { findChrome } from './find-chrome.mjs';
+
+function executable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function onPath(name) {
+  const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  const path = found.stdout.trim();
+  return found.status === 0 && path ? path : undefined;
+}
+
+const canInstall = () =>
+  typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/etc/debian_version');
+
+function aptInstall(packages) {
+  console.log(`Installing Debian's ${packages.join(', ')} with apt-get…`);
+  try {
+    execFileSync('apt-get', ['install', '-y', '-qq', ...packages], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  } catch {
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', ...packages], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  }
+}
+
+function findFirefox() {
+  const look = () =>
+    [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr'].find((p) => p && executable(p)) ?? onPath('firefox-esr') ?? onPath('firefox');
+  let path = look();
+  if (!path && canInstall()) {
+    aptInstall(['firefox-esr']);
+    path = look();
+  }
+  return path;
+}
+
+export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+function findWebKit() {
+  const look = () => {
+    const driver = process.env.WEBKIT_DRIVER_PATH || onPath('WebKitWebDriver');
+    const browser = process.env.WEBKIT_BROWSER_PATH || MINIBROWSER;
+    const xvfb = process.env.DISPLAY ? 'display' : onPath('Xvfb');
+    return driver && executable(browser) && xvfb ? { driver, browser } : undefined;
+  };
+  let found = look();
+  if (!found && canInstall()) {
+    aptInstall(['webkit2gtk-driver', 'xvfb']);
+    found = look();
+  }
+  return found;
+}
+
+/**
+ * The engines to test in, with paths; `required` (CI) turns a missing engine into an error.
+ * BROWSERS=chromium,firefox limits the run to those.
+ */
+export function findBrowsers({ required = false } = {}) {
+  const only = process.env.BROWSERS?.split(',').filter(Boolean);
+  const want = (name) => !only || only.includes(name);
+  const engines = {};
+  const missing = [];
+  if (want('chromium')) engines.chromium = findChrome();
+  if (want('firefox')) {
+    const firefox = findFirefox();
+    if (firefox) engines.firefox = firefox;
+    else missing.push('Firefox ESR was not found, so its browser tests did not run: install it (Debian: apt-get install firefox-esr) or set FIREFOX_PATH.');
+  }
+  if (want('webkit')) {
+    const webkit = findWebKit();
+    if (webkit) engines.webkit = webkit;
+    else missing.push('WebKit was not found, so its browser tests did not run: install it (Debian: apt-get install webkit2gtk-driver xvfb) or set WEBKIT_DRIVER_PATH and WEBKIT_BROWSER_PATH.');
+  }
+  for (const sentence of missing) console.warn(sentence);
+  if (required && missing.length) throw new Error('Every engine is required here (CI).');
+  return engines;
+}
