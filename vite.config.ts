@@ -1,5 +1,8 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig, loadEnv, type Plugin, type UserConfig } from 'vite';
 import { createDemoBackend, type DemoBackend } from './demo/demo-server.js';
+
+const LOCALES = readdirSync('src/locales').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
 
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/];
 
@@ -57,7 +60,13 @@ export default defineConfig(({ command, mode }) => {
     return {
       build: {
         lib: {
-          entry: { index: 'src/index.ts', callback: 'src/callback-auto.ts', react: 'src/react.ts' },
+          entry: {
+            index: 'src/index.ts',
+            callback: 'src/callback-auto.ts',
+            react: 'src/react.ts',
+            // One file per language, beside the bundles: dist/locales/<tag>.js (npm and script tag).
+            ...Object.fromEntries(LOCALES.map((tag) => [`locales/${tag}`, `src/locales/${tag}.ts`])),
+          },
           formats: ['es'],
         },
         rolldownOptions: { external },

@@ -3,4 +3,6 @@
 import { completeLink } from './callback.js';
 
 const script = document.currentScript as HTMLScriptElement | null;
-completeLink({ returnUrl: script?.dataset.returnUrl ?? '/' });
+// `data-lang` sets its language (else the page's `lang`); load dist/locales/<tag>.js first for
+// its sentences.
+completeLink({ returnUrl: script?.dataset.returnUrl ?? '/', lang: script?.dataset.lang ?? '' });

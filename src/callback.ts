@@ -8,6 +8,24 @@ export interface CallbackOptions {
   returnUrl?: string;
   /** How long to wait for the window to close before showing that page, in ms. */
   fallbackDelay?: number;
+  /** The page's language (default: `data-lang` on the script, else the document's `lang`). */
+  lang?: string;
+}
+
+type CallbackTexts = { doneTitle: string; closeWindow: string; returnToApp: string };
+const ENGLISH: CallbackTexts = {
+  doneTitle: 'Your accounts are linked',
+  closeWindow: 'You can close this window.',
+  returnToApp: 'Return to the app',
+};
+
+/** The page's three sentences in `lang`, from a locale module loaded on the page (else English). */
+function texts(lang: string): CallbackTexts {
+  const locales = (globalThis as { SocialLinkButtonLocales?: Record<string, Partial<CallbackTexts> | undefined> })
+    .SocialLinkButtonLocales;
+  const tag = lang.toLowerCase();
+  const found = locales?.[tag] ?? locales?.[tag.split('-')[0] ?? ''];
+  return { ...ENGLISH, ...found };
 }
 
 /**
@@ -33,13 +51,16 @@ export function completeLink(options: CallbackOptions = {}): void {
   window.close();
   // Browsers refuse to close a window that script did not open (after COOP, or in a tab).
   setTimeout(() => {
-    if (!window.closed) showCloseMessage(options.returnUrl ?? '/');
+    if (!window.closed) showCloseMessage(options.returnUrl ?? '/', options.lang || document.documentElement.lang || 'en');
   }, options.fallbackDelay ?? 300);
 }
 
-function showCloseMessage(returnUrl: string): void {
+function showCloseMessage(returnUrl: string, lang: string): void {
   const doc = document;
+  const say = texts(lang);
   const ready = () => {
+    doc.documentElement.lang = lang;
+    if (/^(ar|he|fa|ur)\b/i.test(lang)) doc.documentElement.dir = 'rtl';
     const main = doc.createElement('main');
     main.setAttribute('role', 'status');
     Object.assign(main.style, {
@@ -50,18 +71,18 @@ function showCloseMessage(returnUrl: string): void {
       textAlign: 'center',
     });
     const heading = doc.createElement('h1');
-    heading.textContent = 'Your accounts are linked';
+    heading.textContent = say.doneTitle;
     Object.assign(heading.style, { fontSize: '1.25rem' });
     const text = doc.createElement('p');
-    text.textContent = 'You can close this window.';
+    text.textContent = say.closeWindow;
     const back = doc.createElement('a');
     back.href = returnUrl;
-    back.textContent = 'Return to the app';
+    back.textContent = say.returnToApp;
     const para = doc.createElement('p');
     para.append(back);
     main.append(heading, text, para);
     doc.body.replaceChildren(main);
-    doc.title = 'You can close this window';
+    doc.title = say.closeWindow;
   };
   if (doc.body) ready();
   else doc.addEventListener('DOMContentLoaded', ready, { once: true });

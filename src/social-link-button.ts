@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit';
-import { SocialLinkFailure, type SocialLinkErrorDetail } from './internal/errors.js';
+import { SocialLinkFailure, type Failure } from './internal/errors.js';
 import { DEFAULT_TIMEOUT_MS, RequestAborted, requestJson } from './internal/http.js';
 import { icons } from './internal/icons.js';
 import { LinkFlow, type LinkFlowState } from './internal/link-flow.js';
@@ -13,7 +13,7 @@ import {
   type StatusResult,
 } from './internal/profile-status.js';
 import { safeImageUrl, safeLinkUrl } from './internal/safe-url.js';
-import { strings } from './internal/strings.js';
+import { canonical, format, formatList, isRtl, moduleFor, type MessageId, type Text } from './i18n.js';
 import { toList } from './internal/list.js';
 import type { SocialLinkEventMap, SocialLinkHealth, SocialLinkMode } from './events.js';
 import { styles } from './styles.js';
@@ -23,7 +23,7 @@ export type { LinkedAccount } from './internal/profile-status.js';
 export type SocialLinkState = LinkFlowState;
 
 interface Problem {
-  detail: SocialLinkErrorDetail;
+  failure: Failure;
   /** What the error box's button does. */
   retry: () => void;
   source: 'status' | 'flow' | 'unlink';
@@ -64,6 +64,44 @@ function judgeHealth(signals: HealthSignals | undefined, providerError: boolean,
   const reconnectBy = new Date(by).toISOString();
   if (by <= now) return { state: 'needs-reconnect', reconnectBy };
   return by - now <= EXPIRING_WITHIN_MS ? { state: 'expiring', reconnectBy } : { state: 'healthy', reconnectBy };
+}
+
+// Elements follow `lang` (and `dir`) changes live: one observer for the page, while any element
+// is connected, whichever element or ancestor changes its language.
+const speaking = new Set<SocialLinkButton>();
+let languageObserver: MutationObserver | undefined;
+
+function watchLanguages(element: SocialLinkButton, on: boolean): void {
+  if (on) speaking.add(element);
+  else speaking.delete(element);
+  if (!speaking.size) languageObserver = void languageObserver?.disconnect();
+  else if (!languageObserver) {
+    languageObserver = new MutationObserver(() => speaking.forEach((each) => each.requestUpdate()));
+    languageObserver.observe(document.documentElement, { attributeFilter: ['lang', 'dir'], subtree: true });
+  }
+}
+
+// Locale modules sit next to this file's bundle (dist/locales/<tag>.js), loaded the first time
+// an element speaks that language. The script-tag build has no import.meta: its own <script>
+// is the base there. (A variable base also keeps bundlers from inlining every locale.)
+const localeBase: string | undefined =
+  (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || import.meta.url;
+const loading = new Map<string, Promise<void>>();
+
+function loadLocale(lang: string): void {
+  const name = moduleFor(lang);
+  if (!name || loading.has(name)) return;
+  let url: string;
+  try {
+    url = new URL(`locales/${name}.js`, localeBase).href;
+  } catch {
+    return;
+  }
+  const done = import(/* @vite-ignore */ url).then(
+    () => speaking.forEach((each) => each.requestUpdate()),
+    () => undefined, // not shipped next to this file (a custom bundle): English it is
+  );
+  loading.set(name, done);
 }
 
 // A chain link, for a network id we have no brand glyph for.
@@ -155,6 +193,7 @@ export class SocialLinkButton extends LitElement {
     disabled: { type: Boolean, reflect: true },
     compact: { type: Boolean, reflect: true },
     requestInit: { attribute: false },
+    strings: { attribute: false },
     status: { state: true },
     problem: { state: true },
     loading: { state: true },
@@ -177,8 +216,8 @@ export class SocialLinkButton extends LitElement {
   declare callbackOrigins: string[] | string | undefined;
   /** How the linking page opens. */
   declare mode: SocialLinkMode;
-  /** The button's text; the default slot overrides it. */
-  declare label: string;
+  /** The button's text (default: "Link social accounts", in the element's language); the default slot overrides it. */
+  declare label: string | undefined;
   /** Milliseconds each request to a host endpoint may take. */
   declare timeout: number;
   /** `intent`: fetch the linking URL on hover, focus or touch. */
@@ -189,6 +228,11 @@ export class SocialLinkButton extends LitElement {
   declare compact: boolean;
   /** Merged into every request to the host endpoints (headers for CSRF or auth, credentials). */
   declare requestInit: RequestInit | undefined;
+  /**
+   * Your own words for any message, by id (`{ label: 'Connect', tryAgain: 'Retry' }`); they win
+   * over the locale's. Ids and English texts: the README's "Languages" section.
+   */
+  declare strings: Partial<Record<MessageId, string>> | undefined;
 
   declare private status: ProfileStatus | undefined;
   declare private problem: Problem | undefined;
@@ -208,16 +252,22 @@ export class SocialLinkButton extends LitElement {
       if (type === 'social-link-connect') this.onConnectOutcome(detail as SocialLinkEventMap['social-link-connect']['detail']);
       this.emit(type, detail);
     },
-    reportFlowError: (detail, expired) => {
+    reportFlowError: (failure) => {
       const scope = this.flow.scope;
       this.report({
-        detail,
+        failure,
         source: 'flow',
         network: scope,
         retry: () => this.open(scope),
-        action: detail.code === 'popup-blocked' ? 'continue' : expired ? 'new-link' : 'retry',
+        action: failure.code === 'popup-blocked' ? 'continue' : failure.expired ? 'new-link' : 'retry',
       });
     },
+    connectingPage: () => ({
+      title: this.t('connecting'),
+      text: this.t('connectingText'),
+      lang: this.language(),
+      rtl: isRtl(this.language()),
+    }),
   });
   /** Networks the provider reported an error for in this page's flows (cleared by a success). */
   private readonly providerErrors = new Set<string>();
@@ -232,13 +282,26 @@ export class SocialLinkButton extends LitElement {
   constructor() {
     super();
     this.mode = 'popup';
-    this.label = strings.label;
     this.timeout = DEFAULT_TIMEOUT_MS;
     this.prefetch = 'intent';
     this.disabled = false;
     this.compact = false;
     this.loading = false;
     this.announcement = '';
+  }
+
+  /** The language the element speaks: its `lang`, the nearest ancestor's, then the document's. */
+  private language(): string {
+    return canonical(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en');
+  }
+
+  /** A message in the element's language (its `strings` first). */
+  private t(id: MessageId, params?: Record<string, string | number>): string {
+    return this.say(params ? { id, params } : { id });
+  }
+
+  private say(text: Text): string {
+    return format(text, this.language(), this.strings);
   }
 
   /** `idle`, `opening` (fetching the linking URL) or `open` (waiting on the popup); reflected. */
@@ -269,6 +332,7 @@ export class SocialLinkButton extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    watchLanguages(this, true);
     this.syncSubscription();
   }
 
@@ -278,6 +342,7 @@ export class SocialLinkButton extends LitElement {
     // element that stays out of the document lets go of its popup, timers and requests.
     queueMicrotask(() => {
       if (this.isConnected) return;
+      watchLanguages(this, false);
       this.flow.teardown();
       this.unlinkController?.abort();
       this.unsubscribe?.();
@@ -304,6 +369,7 @@ export class SocialLinkButton extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('profileEndpoint')) this.syncSubscription();
+    loadLocale(this.language());
     this.hadFocus = Boolean(this.shadowRoot?.activeElement);
   }
 
@@ -362,8 +428,17 @@ export class SocialLinkButton extends LitElement {
 
   private report(problem: Problem): void {
     this.problem = problem;
-    this.announce(problem.detail.message);
-    this.emit('social-link-error', { ...problem.detail });
+    const detail = this.detailOf(problem.failure);
+    this.announce(detail.message);
+    this.emit('social-link-error', detail);
+  }
+
+  /** A failure as the error event's detail: its message in the element's language. */
+  private detailOf(failure: Failure) {
+    const detail: SocialLinkEventMap['social-link-error']['detail'] = { code: failure.code, message: this.say(failure.text) };
+    if (failure.status !== undefined) detail.status = failure.status;
+    if (failure.retryAfter !== undefined) detail.retryAfter = failure.retryAfter;
+    return detail;
   }
 
   /** Sets the live region's text; the same sentence twice still changes it, so it is read again. */
@@ -374,7 +449,7 @@ export class SocialLinkButton extends LitElement {
   private applyStatus(result: StatusResult): void {
     this.loading = false;
     if ('error' in result) {
-      this.report({ detail: result.error, source: 'status', retry: () => void this.refresh(), action: 'retry' });
+      this.report({ failure: result.error, source: 'status', retry: () => void this.refresh(), action: 'retry' });
       return;
     }
     const previous = this.status;
@@ -387,10 +462,12 @@ export class SocialLinkButton extends LitElement {
     const now = new Set(result.status.linked);
     const added = result.status.linked.filter((id) => !before.has(id));
     const removed = previous.linked.filter((id) => !now.has(id));
-    const sentences = [
-      ...added.map((id) => strings.nowLinked(networkName(id))),
-      ...removed.map((id) => strings.nowUnlinked(networkName(id))),
-    ];
+    const lang = this.language();
+    const sentences: string[] = [];
+    // "X and LinkedIn linked." — a list in the element's language, capped to a few names.
+    const names = (ids: string[]) => formatList(ids.slice(0, 4).map(networkName).concat(ids.length > 4 ? ['…'] : []), lang);
+    if (added.length) sentences.push(this.t('nowLinked', { names: names(added) }));
+    if (removed.length) sentences.push(this.t('nowUnlinked', { names: names(removed) }));
     if (added.length || removed.length) {
       const accounts = this.accounts.filter((account) => added.includes(account.platform));
       this.emit('social-link-change', { linked: this.linked, added, removed, accounts });
@@ -416,9 +493,9 @@ export class SocialLinkButton extends LitElement {
       changed.push(id);
       if (old?.state === health.state) continue;
       const name = networkName(id);
-      if (health.state === 'needs-reconnect') sentences.push(strings.nowBroken(name));
-      else if (health.state === 'expiring') sentences.push(strings.nowExpiring(name, this.formatDate(health.reconnectBy)));
-      else sentences.push(strings.nowHealthy(name));
+      if (health.state === 'needs-reconnect') sentences.push(this.t('nowBroken', { name }));
+      else if (health.state === 'expiring') sentences.push(this.t('nowExpiring', { name, date: this.formatDate(health.reconnectBy) }));
+      else sentences.push(this.t('nowHealthy', { name }));
     }
     if (changed.length) this.emit('social-link-health', { health: Object.fromEntries(after), changed });
     return sentences;
@@ -442,12 +519,7 @@ export class SocialLinkButton extends LitElement {
   /** A date in the element's language: "Dec 2". */
   private formatDate(iso: string | undefined): string {
     if (!iso) return '';
-    const lang = this.closest('[lang]')?.getAttribute('lang') || undefined;
-    try {
-      return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric' }).format(new Date(iso));
-    } catch {
-      return new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' }).format(new Date(iso));
-    }
+    return new Intl.DateTimeFormat(this.language(), { month: 'short', day: 'numeric' }).format(new Date(iso));
   }
 
   private async unlink(platform: string): Promise<void> {
@@ -468,7 +540,7 @@ export class SocialLinkButton extends LitElement {
         requestInit: this.requestInit,
         timeout: this.timeout,
         signal: controller.signal,
-        task: 'unlink',
+        task: 'Unlink',
         networkName: networkName(platform),
         emptyOk: true,
       });
@@ -477,11 +549,11 @@ export class SocialLinkButton extends LitElement {
     } catch (error) {
       this.unlinking = undefined;
       if (error instanceof RequestAborted) return;
-      const detail =
+      const failure: Failure =
         error instanceof SocialLinkFailure
-          ? error.toDetail()
-          : { code: 'request-failed' as const, message: strings.failed.unlink(networkName(platform)) };
-      this.report({ detail, source: 'unlink', network: platform, retry: () => void this.unlink(platform), action: 'retry' });
+          ? error.failure
+          : { code: 'request-failed', text: { id: 'failedUnlink', params: { name: networkName(platform) } } };
+      this.report({ failure, source: 'unlink', network: platform, retry: () => void this.unlink(platform), action: 'retry' });
     } finally {
       if (this.unlinkController === controller) this.unlinkController = undefined;
     }
@@ -530,9 +602,11 @@ export class SocialLinkButton extends LitElement {
 
   override render() {
     const state = this.flow.state;
-    const opensNew = this.mode === 'tab' ? strings.opensTab : this.mode === 'redirect' ? '' : strings.opensWindow;
+    const opensNew = this.mode === 'tab' ? this.t('opensTab') : this.mode === 'redirect' ? '' : this.t('opensWindow');
     const problem = this.problem;
-    return html`<div part="base" class="base">
+    // The language sets the direction (ar, he: right to left) unless the element has its own dir.
+    const dir = this.hasAttribute('dir') ? nothing : isRtl(this.language()) ? 'rtl' : 'ltr';
+    return html`<div part="base" class="base" dir=${dir}>
       <div class="bar">
         <button
           part="button"
@@ -546,14 +620,14 @@ export class SocialLinkButton extends LitElement {
           @touchstart=${this.onIntent}
         >
           ${state === 'opening' ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}
-          <span part="label"><slot>${this.label}</slot></span>
+          <span part="label"><slot>${this.label ?? this.t('label')}</slot></span>
           ${opensNew ? html`<span class="sr-only">${opensNew}</span>` : nothing}
         </button>
         ${state === 'open' && this.mode !== 'redirect'
           ? html`<span part="hint" class="hint">
-              ${this.mode === 'tab' ? strings.tabHint : strings.popupHint}
+              ${this.mode === 'tab' ? this.t('tabHint') : this.t('popupHint')}
               <button part="bring-back" class="link-button" type="button" @click=${() => this.flow.focusPopup()}>
-                ${strings.bringBack}
+                ${this.t('bringBack')}
               </button>
             </span>`
           : nothing}
@@ -568,8 +642,8 @@ export class SocialLinkButton extends LitElement {
     const { action } = problem;
     const flow = problem.source === 'flow';
     // Continue holds no URL: its click is a fresh gesture that opens the linking page.
-    return html`<div part="error" class="error" data-code=${problem.detail.code} tabindex="-1">
-      <span class="error-text">${problem.detail.message}</span>
+    return html`<div part="error" class="error" data-code=${problem.failure.code} tabindex="-1">
+      <span class="error-text">${this.say(problem.failure.text)}</span>
       <button
         part=${action === 'continue' ? 'retry continue' : 'retry'}
         class="retry"
@@ -577,14 +651,14 @@ export class SocialLinkButton extends LitElement {
         @click=${problem.retry}
         @pointerenter=${flow ? () => this.onRowIntent(problem.network ?? '') : nothing}
       >
-        ${action === 'continue' ? strings.continue : action === 'new-link' ? strings.newLink : strings.tryAgain}
+        ${this.t(action === 'continue' ? 'continue' : action === 'new-link' ? 'newLink' : 'tryAgain')}
       </button>
     </div>`;
   }
 
   private renderUnlink(id: string, name: string) {
     if (this.unlinking === id) {
-      return html`<span class="actions"><span part="unlink-progress">${strings.unlinking}</span></span>`;
+      return html`<span class="actions"><span part="unlink-progress">${this.t('unlinking')}</span></span>`;
     }
     if (this.confirming === id) {
       return html`<span
@@ -595,13 +669,13 @@ export class SocialLinkButton extends LitElement {
           if (event.key === 'Escape') this.setConfirming(id, false);
         }}
       >
-        <span id="confirm-text" class="confirm-text">${strings.confirmUnlink(name)}</span>
+        <span id="confirm-text" class="confirm-text">${this.t('confirmUnlink', { name })}</span>
         <span class="confirm-buttons">
           <button part="confirm-unlink" class="small danger" type="button" @click=${() => void this.unlink(id)}>
-            ${strings.unlink}
+            ${this.t('unlink')}
           </button>
           <button part="cancel-unlink" class="small" type="button" @click=${() => this.setConfirming(id, false)}>
-            ${strings.cancel}
+            ${this.t('cancel')}
           </button>
         </span>
       </span>`;
@@ -614,11 +688,11 @@ export class SocialLinkButton extends LitElement {
       part="unlink"
       class="small"
       type="button"
-      aria-label=${strings.unlinkNamed(name)}
+      aria-label=${this.t('unlinkNamed', { name })}
       ?disabled=${Boolean(this.unlinking)}
       @click=${() => this.setConfirming(id, true)}
     >
-      ${strings.unlink}
+      ${this.t('unlink')}
     </button>`;
   }
 
@@ -628,7 +702,7 @@ export class SocialLinkButton extends LitElement {
     return html`<ul
       part="networks"
       class="networks"
-      aria-label=${strings.listLabel}
+      aria-label=${this.t('listLabel')}
       aria-busy=${this.loading && !this.status ? 'true' : 'false'}
     >
       ${this.shownNetworks().map((id, index) =>
@@ -652,14 +726,14 @@ export class SocialLinkButton extends LitElement {
             part=${link ? 'link-network' : 'reconnect'}
             class=${reconnect ? 'small primary' : 'small'}
             type="button"
-            aria-label=${link ? strings.linkNamed(name) : strings.reconnectNamed(name)}
+            aria-label=${this.t(link ? 'linkNamed' : 'reconnectNamed', { name })}
             aria-describedby=${reconnect ? healthId : nothing}
             @click=${() => this.open(id)}
             @pointerenter=${intent}
             @focus=${intent}
             @touchstart=${intent}
           >
-            ${link ? strings.link : strings.reconnect}
+            ${this.t(link ? 'link' : 'reconnect')}
           </button>`
         : nothing}
       ${unlink ? this.renderUnlinkButton(id, name) : nothing}
@@ -678,11 +752,11 @@ export class SocialLinkButton extends LitElement {
     const profileUrl = safeLinkUrl(account?.profileUrl);
     const statusText = !status
       ? this.problem?.source === 'status'
-        ? strings.unavailable
-        : strings.checking
+        ? this.t('unavailable')
+        : this.t('checking')
       : linked
-        ? strings.linked
-        : strings.notLinked;
+        ? this.t('linked')
+        : this.t('notLinked');
 
     const state = linked ? health?.state : undefined;
     const unwell = state === 'expiring' || state === 'needs-reconnect';
@@ -708,7 +782,7 @@ export class SocialLinkButton extends LitElement {
           <span part="name" class="name">${name}</span>
           ${unwell
             ? html`<span part="health" class="health" id=${healthId}>
-                ${state === 'expiring' ? strings.reconnectBy(this.formatDate(health?.reconnectBy)) : strings.needsReconnect}
+                ${state === 'expiring' ? this.t('reconnectBy', { date: this.formatDate(health?.reconnectBy) }) : this.t('needsReconnect')}
               </span>`
             : nothing}
         </span>

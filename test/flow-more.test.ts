@@ -125,7 +125,7 @@ describe('the callback page', () => {
     );
     const back = frame.contentDocument!.querySelector('a')!;
     expect(back.getAttribute('href')).to.equal('/settings');
-    expect(frame.contentDocument!.title).to.equal('You can close this window');
+    expect(frame.contentDocument!.title).to.equal('You can close this window.');
     frame.remove();
   });
 

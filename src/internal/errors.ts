@@ -1,3 +1,5 @@
+import type { Text } from '../i18n.js';
+
 /** Error codes a host can switch on (SPEC section 5). */
 export type SocialLinkErrorCode =
   | 'request-failed'
@@ -9,7 +11,7 @@ export type SocialLinkErrorCode =
 /** The `detail` of `social-link-error`, and the error shown in the element. */
 export interface SocialLinkErrorDetail {
   code: SocialLinkErrorCode;
-  /** A sentence a person can act on. */
+  /** A sentence a person can act on, in the element's language. */
   message: string;
   /** HTTP status, when a host endpoint answered with one. */
   status?: number;
@@ -17,23 +19,22 @@ export interface SocialLinkErrorDetail {
   retryAfter?: number;
 }
 
-/** Thrown inside the element's request code; always caught and turned into a detail. */
-export class SocialLinkFailure extends Error {
-  constructor(
-    readonly code: SocialLinkErrorCode,
-    message: string,
-    readonly status?: number,
-    readonly retryAfter?: number,
-    /** The linking URL had expired: the retry offers a new link. */
-    readonly expired = false,
-  ) {
-    super(message);
-  }
+/** A failure before it is put into words: each element says it in its own language. */
+export interface Failure {
+  code: SocialLinkErrorCode;
+  text: Text;
+  status?: number;
+  retryAfter?: number;
+  /** The linking URL had expired: the retry offers a new link. */
+  expired?: boolean;
+}
 
-  toDetail(): SocialLinkErrorDetail {
-    const detail: SocialLinkErrorDetail = { code: this.code, message: this.message };
-    if (this.status !== undefined) detail.status = this.status;
-    if (this.retryAfter !== undefined) detail.retryAfter = this.retryAfter;
-    return detail;
+/** Thrown inside the element's request code; always caught and turned into a Failure. */
+export class SocialLinkFailure extends Error {
+  readonly failure: Failure;
+
+  constructor(failure: Failure) {
+    super('raw' in failure.text ? failure.text.raw : failure.text.id);
+    this.failure = failure;
   }
 }

@@ -1,5 +1,9 @@
-import { SocialLinkFailure } from './errors.js';
-import { developerNotes, strings, type Task } from './strings.js';
+import { SocialLinkFailure, type Failure } from './errors.js';
+import type { MessageId, Text } from '../i18n.js';
+import { developerNotes } from './developer-notes.js';
+
+/** What a request is for: picks the sentences its failures are reported with. */
+export type Task = 'Status' | 'Link' | 'Unlink';
 
 export interface JsonRequest {
   url: string;
@@ -41,6 +45,11 @@ function serverMessage(body: unknown): string | undefined {
     : undefined;
 }
 
+function serverText(body: unknown): Text | undefined {
+  const message = serverMessage(body);
+  return message === undefined ? undefined : { raw: message };
+}
+
 function serverCode(body: unknown): unknown {
   return typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
 }
@@ -60,10 +69,12 @@ function parseJson(text: string): unknown {
   }
 }
 
-function sentence(kind: 'failed' | 'slow', request: JsonRequest): string {
-  const table = strings[kind];
-  return request.task === 'unlink' ? table.unlink(request.networkName ?? '') : table[request.task];
+function sentence(kind: 'failed' | 'slow', request: JsonRequest): Text {
+  const id = `${kind}${request.task}` as MessageId;
+  return request.task === 'Unlink' ? { id, params: { name: request.networkName ?? '' } } : { id };
 }
+
+const fail = (failure: Failure) => new SocialLinkFailure(failure);
 
 /**
  * Sends one request to a host endpoint and returns its parsed JSON body. Every failure becomes a
@@ -106,41 +117,39 @@ export async function requestJson(request: JsonRequest): Promise<unknown> {
       // The timer covers the body too: a server can send headers and then hang.
       text = await response.text();
     } catch {
-      if (timedOut) throw new SocialLinkFailure('timeout', sentence('slow', request));
+      if (timedOut) throw fail({ code: 'timeout', text: sentence('slow', request) });
       if (controller.signal.aborted) throw new RequestAborted();
-      throw new SocialLinkFailure('request-failed', sentence('failed', request));
+      throw fail({ code: 'request-failed', text: sentence('failed', request) });
     }
 
     const json = parseJson(text);
     if (!response.ok) {
       if (response.status === 429) {
         const seconds = retryAfterSeconds(response.headers.get('Retry-After'));
-        throw new SocialLinkFailure('request-failed', strings.tooMany(seconds), 429, seconds);
+        const text: Text =
+          seconds === undefined
+            ? { id: 'tooMany' }
+            : seconds <= 90
+              ? { id: 'tooManySeconds', params: { count: seconds } }
+              : { id: 'tooManyMinutes', params: { count: Math.ceil(seconds / 60) } };
+        throw fail({ code: 'request-failed', text, status: 429, ...(seconds === undefined ? {} : { retryAfter: seconds }) });
       }
       if (response.status === 403 && serverCode(json) === 'origin-not-allowed') {
         // The host's server does not list this page's origin: the developer can fix that, the
         // user cannot.
         console.error(developerNotes.origin(url, location.origin));
-        throw new SocialLinkFailure('request-failed', strings.notAllowed, 403);
+        throw fail({ code: 'request-failed', text: { id: 'notAllowed' }, status: 403 });
       }
-      throw new SocialLinkFailure(
-        'request-failed',
-        serverMessage(json) ?? sentence('failed', request),
-        response.status,
-      );
+      throw fail({ code: 'request-failed', text: serverText(json) ?? sentence('failed', request), status: response.status });
     }
     if (json === undefined && emptyOk && text.trim() === '') return undefined;
     if (json === undefined) {
       console.warn(developerNotes.invalid(url, 'the answer is not JSON'));
-      throw new SocialLinkFailure('invalid-response', sentence('failed', request));
+      throw fail({ code: 'invalid-response', text: sentence('failed', request) });
     }
     // Ayrshare reports some failures as 200 with `status: "error"`; host endpoints pass them on.
     if (typeof json === 'object' && json !== null && (json as { status?: unknown }).status === 'error') {
-      throw new SocialLinkFailure(
-        'request-failed',
-        serverMessage(json) ?? sentence('failed', request),
-        response.status,
-      );
+      throw fail({ code: 'request-failed', text: serverText(json) ?? sentence('failed', request), status: response.status });
     }
     return json;
   } finally {

@@ -1,10 +1,10 @@
 import type { SocialLinkEventMap, SocialLinkMode } from '../events.js';
-import { SocialLinkFailure, type SocialLinkErrorDetail } from './errors.js';
+import { SocialLinkFailure, type Failure } from './errors.js';
 import { RequestAborted } from './http.js';
 import { DEFAULT_ALLOWED_HOSTS, fetchLinkUrl, isFresh, trustedUrl, type LinkUrl } from './link-url.js';
 import { CALLBACK_CHANNEL, callbackMessage, providerMessage, type ProviderMessage } from './messages.js';
 import { popupFeatures, popupName, showConnecting } from './popup.js';
-import { developerNotes, strings } from './strings.js';
+import { developerNotes } from './developer-notes.js';
 import { toList } from './list.js';
 
 export type LinkFlowState = 'idle' | 'opening' | 'open';
@@ -27,8 +27,10 @@ export interface LinkFlowHost {
   /** The Ayrshare ids the element shows, sent so the linking page offers only those. */
   requestedNetworks(): readonly string[] | undefined;
   emit<K extends keyof SocialLinkEventMap>(type: K, detail: SocialLinkEventMap[K]['detail']): void;
-  /** Shows and emits a flow error; `expired`: the linking URL had expired (offer a new one). */
-  reportFlowError(error: SocialLinkErrorDetail, expired?: boolean): void;
+  /** Shows and emits a flow error (`expired`: the linking URL had expired, offer a new one). */
+  reportFlowError(failure: Failure): void;
+  /** The "Connecting…" page's title and text, in the element's language, and that language. */
+  connectingPage(): { title: string; text: string; lang: string; rtl: boolean };
 }
 
 const POLL_MS = 500;
@@ -40,10 +42,6 @@ const LATE_CALLBACK_MS = 10 * 60_000;
 // flashing a blank popup open and shut.
 const PREFETCH_FAILURE_MS = 60_000;
 
-interface Failure {
-  detail: SocialLinkErrorDetail;
-  expired: boolean;
-}
 
 /**
  * The link flow: opens the linking page in the click's own task, fetches and checks the linking
@@ -195,7 +193,7 @@ export class LinkFlow {
     this.prefetchScope = network;
     if (!this.host.settings.jwtEndpoint) {
       console.error(developerNotes.noEndpoint);
-      this.host.reportFlowError({ code: 'request-failed', message: strings.notSetUp });
+      this.host.reportFlowError({ code: 'request-failed', text: { id: 'notSetUp' } });
       return;
     }
     const mode = this.host.settings.mode;
@@ -203,7 +201,7 @@ export class LinkFlow {
     const failure = this.prefetchFailure;
     this.prefetchFailure = undefined;
     if (!ready && !this.prefetching && failure && Date.now() - failure.at < PREFETCH_FAILURE_MS) {
-      this.host.reportFlowError(failure.detail, failure.expired);
+      this.host.reportFlowError(failure);
       return;
     }
     if (mode === 'redirect') {
@@ -236,7 +234,7 @@ export class LinkFlow {
     this.host.emit('social-link-open', { mode });
     if (ready) return;
 
-    showConnecting(popup);
+    showConnecting(popup, this.host.connectingPage());
     this.pendingUrl(network).then(
       (url) => {
         if (flowId !== this.flowId || this.state !== 'opening') return;
@@ -253,7 +251,7 @@ export class LinkFlow {
           // The popup went elsewhere meanwhile and is no longer ours to navigate.
           this.closePopup();
           this.finish(false);
-          this.host.reportFlowError({ code: 'request-failed', message: strings.lostWindow });
+          this.host.reportFlowError({ code: 'request-failed', text: { id: 'lostWindow' } });
           return;
         }
         this.setState('open');
@@ -265,8 +263,7 @@ export class LinkFlow {
         // Nothing reached the provider, so the status cannot have changed: no re-read (and no
         // second error event from it when the host's backend is down).
         this.finish(false);
-        const failure = toFailure(error);
-        this.host.reportFlowError(failure.detail, failure.expired);
+        this.host.reportFlowError(toFailure(error));
       },
     );
   }
@@ -292,8 +289,7 @@ export class LinkFlow {
         if (flowId !== this.flowId || error instanceof RequestAborted) return;
         this.flowController = undefined;
         this.setState('idle');
-        const failure = toFailure(error);
-        this.host.reportFlowError(failure.detail, failure.expired);
+        this.host.reportFlowError(toFailure(error));
       },
     );
   }
@@ -302,7 +298,7 @@ export class LinkFlow {
     // The URL was not used: keep it for the Continue click.
     if (ready) this.prefetched = ready;
     else this.prefetch(network);
-    this.host.reportFlowError({ code: 'popup-blocked', message: strings.blocked });
+    this.host.reportFlowError({ code: 'popup-blocked', text: { id: 'blocked' } });
   }
 
   private closePopup(): void {
@@ -512,7 +508,5 @@ export class LinkFlow {
 }
 
 function toFailure(error: unknown): Failure {
-  return error instanceof SocialLinkFailure
-    ? { detail: error.toDetail(), expired: error.expired }
-    : { detail: { code: 'request-failed', message: strings.failed.link }, expired: false };
+  return error instanceof SocialLinkFailure ? error.failure : { code: 'request-failed', text: { id: 'failedLink' } };
 }

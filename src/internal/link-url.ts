@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { SocialLinkFailure } from './errors.js';
 import { requestJson } from './http.js';
 import { isLoopback } from './safe-url.js';
-import { developerNotes, strings } from './strings.js';
+import { developerNotes } from './developer-notes.js';
 
 /** Ayrshare's own linking page; white-labelled hosts are added through `allowed-hosts`. */
 export const DEFAULT_ALLOWED_HOSTS = ['profile.ayrshare.com'];
@@ -91,12 +91,12 @@ export async function fetchLinkUrl(request: LinkUrlRequest): Promise<LinkUrl> {
     requestInit: request.requestInit,
     timeout: request.timeout,
     signal: request.signal,
-    task: 'link',
+    task: 'Link',
   });
   const parsed = linkUrlAnswer.safeParse(answer);
   if (!parsed.success) {
     console.warn(developerNotes.invalid(request.endpoint, 'expected { url, expiresAt? }'));
-    throw new SocialLinkFailure('invalid-response', strings.failed.link);
+    throw new SocialLinkFailure({ code: 'invalid-response', text: { id: 'failedLink' } });
   }
   const url = trustedUrl(parsed.data.url, request.allowedHosts);
   if (!url) {
@@ -108,12 +108,12 @@ export async function fetchLinkUrl(request: LinkUrlRequest): Promise<LinkUrl> {
       // not a URL at all
     }
     console.error(developerNotes.untrusted(host));
-    throw new SocialLinkFailure('untrusted-url', strings.untrusted);
+    throw new SocialLinkFailure({ code: 'untrusted-url', text: { id: 'untrusted' } });
   }
   const expiry = parsed.data.expiresAt ? Date.parse(parsed.data.expiresAt) : Number.NaN;
   if (Number.isFinite(expiry) && expiry <= Date.now()) {
     // The provider would only show its "link expired" page: say so here, and offer a new one.
-    throw new SocialLinkFailure('invalid-response', strings.expired, undefined, undefined, true);
+    throw new SocialLinkFailure({ code: 'invalid-response', text: { id: 'expired' }, expired: true });
   }
   return {
     href: url.href,

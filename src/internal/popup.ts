@@ -1,4 +1,3 @@
-import { strings } from './strings.js';
 
 /**
  * A window name for one element: its own flows reuse its window instead of stacking new ones,
@@ -26,16 +25,18 @@ export function popupFeatures(): string {
  * with DOM calls and CSSOM, never markup strings or inline script, so strict CSPs and Trusted
  * Types allow it.
  */
-export function showConnecting(popup: Window): void {
+export function showConnecting(popup: Window, page: { title: string; text: string; lang: string; rtl: boolean }): void {
   try {
     const doc = popup.document;
     // The opener's scheme: a blank page in a dark desktop should not flash white.
     const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-    doc.title = strings.connecting;
+    doc.title = page.title;
+    doc.documentElement.lang = page.lang;
+    doc.documentElement.dir = page.rtl ? 'rtl' : 'ltr';
     const body = doc.body ?? doc.documentElement.appendChild(doc.createElement('body'));
     const message = doc.createElement('p');
     message.setAttribute('role', 'status');
-    message.textContent = strings.connectingText;
+    message.textContent = page.text;
     doc.documentElement.style.colorScheme = dark ? 'dark' : 'light';
     doc.documentElement.style.background = dark ? '#0d1117' : '#ffffff';
     Object.assign(body.style, {

@@ -1,7 +1,7 @@
-import { SocialLinkFailure, type SocialLinkErrorDetail } from './errors.js';
+import { SocialLinkFailure, type Failure } from './errors.js';
 import { RequestAborted, requestJson } from './http.js';
 import { profileStatusAnswer } from './schemas.js';
-import { developerNotes, strings } from './strings.js';
+import { developerNotes } from './developer-notes.js';
 
 /** One linked account, as `accounts` exposes it (SPEC section 2). */
 export interface LinkedAccount {
@@ -28,7 +28,7 @@ export interface ProfileStatus {
   health: Map<string, HealthSignals>;
 }
 
-export type StatusResult = { status: ProfileStatus } | { error: SocialLinkErrorDetail };
+export type StatusResult = { status: ProfileStatus } | { error: Failure };
 
 export interface StatusReadOptions {
   requestInit?: RequestInit;
@@ -59,7 +59,7 @@ export function toProfileStatus(answer: unknown, endpoint = 'profile-endpoint'):
   const parsed = profileStatusAnswer.safeParse(answer);
   if (!parsed.success) {
     console.warn(developerNotes.invalid(endpoint, 'expected { activeSocialAccounts, displayNames? }'));
-    throw new SocialLinkFailure('invalid-response', strings.failed.status);
+    throw new SocialLinkFailure({ code: 'invalid-response', text: { id: 'failedStatus' } });
   }
   const linked = [...new Set(parsed.data.activeSocialAccounts ?? [])];
   // By platform, first entry wins: one pass, not a search per network.
@@ -124,13 +124,13 @@ export function readStatus(
         requestInit: options.requestInit,
         timeout: options.timeout,
         signal: controller.signal,
-        task: 'status',
+        task: 'Status',
       });
       return { status: toProfileStatus(answer, endpoint) };
     } catch (error) {
       if (error instanceof RequestAborted) throw error;
-      if (error instanceof SocialLinkFailure) return { error: error.toDetail() };
-      return { error: { code: 'request-failed', message: strings.failed.status } };
+      if (error instanceof SocialLinkFailure) return { error: error.failure };
+      return { error: { code: 'request-failed', text: { id: 'failedStatus' } } };
     }
   })();
   const shared = promise.then(

@@ -46,6 +46,8 @@ describe('the packed package', () => {
     assert.ok(files.includes('dist/social-link-button.iife.js'));
     assert.ok(files.includes('dist/social-link-callback.iife.js'));
     assert.ok(files.includes('custom-elements.json'));
+    // One module per shipped language (issue 11), beside the bundles.
+    for (const tag of ['fr', 'ar', 'pt-BR', 'zh-TW']) assert.ok(files.includes(`dist/locales/${tag}.js`), tag);
     assert.ok(files.includes('README.md'));
     for (const file of files) assert.doesNotMatch(file, /^(src|test|demo|scripts|\.ci)\//, file);
   });

@@ -1,0 +1,158 @@
+// Every sentence the element, its "Connecting…" page and the callback page show, by message id.
+// English is built in; other locales are small modules (src/locales/*.ts) that register
+// themselves on a page-wide registry, so the npm build, the script-tag build and a locale file
+// loaded by either all meet. Sentences are written for the people who use the host's product
+// (no "endpoint", no "URL") and never end in "Try again": the error box's button says that.
+
+/** A plural message: Intl.PluralRules categories; `other` is required. */
+export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Message = string | PluralMessage;
+
+export const en = {
+  label: 'Link social accounts',
+  opensWindow: '(opens in a new window)',
+  opensTab: '(opens in a new tab)',
+  listLabel: 'Social accounts',
+  checking: 'Checking…',
+  linked: 'Linked',
+  notLinked: 'Not linked',
+  unavailable: 'Status unavailable',
+  link: 'Link',
+  linkNamed: 'Link {name}',
+  reconnect: 'Reconnect',
+  reconnectNamed: 'Reconnect {name}',
+  reconnectBy: 'Reconnect by {date}',
+  needsReconnect: 'Needs reconnecting',
+  unlink: 'Unlink',
+  unlinkNamed: 'Unlink {name}',
+  confirmUnlink: 'Unlink {name}?',
+  cancel: 'Cancel',
+  unlinking: 'Unlinking…',
+  tryAgain: 'Try again',
+  continue: 'Continue',
+  newLink: 'Open a new link',
+  popupHint: 'Finish in the popup window.',
+  tabHint: 'Finish in the new tab.',
+  bringBack: 'Bring it back',
+  nowLinked: '{names} linked.',
+  nowUnlinked: '{names} unlinked.',
+  nowBroken: '{name} needs reconnecting.',
+  nowExpiring: '{name} needs reconnecting by {date}.',
+  nowHealthy: '{name} is connected again.',
+  connecting: 'Connecting…',
+  connectingText: 'Opening the page for linking your accounts…',
+  failedStatus: 'We couldn’t check which accounts are linked.',
+  failedLink: 'We couldn’t open the page for linking your accounts.',
+  failedUnlink: 'We couldn’t unlink {name}.',
+  slowStatus: 'Checking your linked accounts took too long.',
+  slowLink: 'The page for linking your accounts took too long to open.',
+  slowUnlink: 'Unlinking {name} took too long.',
+  tooMany: 'Too many attempts right now. Please wait a moment.',
+  tooManySeconds: {
+    one: 'Too many attempts right now. Please wait {count} second.',
+    other: 'Too many attempts right now. Please wait {count} seconds.',
+  },
+  tooManyMinutes: {
+    one: 'Too many attempts right now. Please wait {count} minute.',
+    other: 'Too many attempts right now. Please wait {count} minutes.',
+  },
+  notAllowed: 'This page isn’t allowed to link accounts. Reload it, or contact support if this keeps happening.',
+  notSetUp: 'Linking accounts isn’t set up on this page yet.',
+  untrusted: 'The page for linking your accounts is on an address this site doesn’t trust, so it wasn’t opened.',
+  expired: 'The link for connecting your accounts expired.',
+  blocked: 'Your browser blocked the window for linking your accounts.',
+  lostWindow: 'The window for linking your accounts was closed or moved on.',
+} satisfies Record<string, Message>;
+
+/** The callback page's sentences (English in src/callback.ts, which ships on its own). */
+export interface CallbackMessages {
+  doneTitle: string;
+  closeWindow: string;
+  returnToApp: string;
+}
+
+/** Every message id of the element; a locale must give them all (type-checked, and tested). */
+export type MessageId = keyof typeof en;
+export type Messages = { [K in MessageId]: (typeof en)[K] extends string ? string : PluralMessage } & CallbackMessages;
+
+/** A sentence to show: a message and its parameters, or a host's own text as it came. */
+export type Text = { id: MessageId; params?: Record<string, string | number> } | { raw: string };
+
+type Registry = Record<string, Partial<Messages> | undefined>;
+
+/** The page-wide locale registry that locale modules write to. */
+export function registry(): Registry {
+  const global = globalThis as { SocialLinkButtonLocales?: Registry };
+  return (global.SocialLinkButtonLocales ??= {});
+}
+
+/** Registers (or replaces) the messages of a locale, e.g. from your own translation. */
+export function registerLocale(lang: string, messages: Partial<Messages>): void {
+  registry()[lang.toLowerCase()] = messages;
+}
+
+/** BCP 47 fallback: `pt-BR` → `pt-br`, `pt`, `en`. */
+export function localeChain(lang: string | undefined): string[] {
+  const parts = (lang || 'en').toLowerCase().split('-');
+  return [...parts.map((_, i) => parts.slice(0, parts.length - i).join('-')), 'en'];
+}
+
+// Chinese has no zh module: Traditional for zh-TW, -HK, -MO and -Hant; Simplified for the rest.
+const alias = (tag: string) => (tag.startsWith('zh') ? (/^zh-(tw|hk|mo|hant)/.test(tag) ? 'zh-tw' : 'zh-cn') : tag);
+
+/** The locale modules that ship (besides the built-in English), by file name. */
+export const SHIPPED = 'ar de es fr he hi it ja ko nl pl pt pt-BR sv tr zh-CN zh-TW'.split(' ');
+
+/**
+ * The locale module to load for `lang` (its file name), when one ships and is not registered
+ * yet: the first of its chain.
+ */
+export function moduleFor(lang: string | undefined): string | undefined {
+  for (const tag of localeChain(lang)) {
+    const key = alias(tag);
+    if (key === 'en' || registry()[key]) return undefined;
+    const file = SHIPPED.find((name) => name.toLowerCase() === key);
+    if (file) return file;
+  }
+  return undefined;
+}
+
+/** Whether a language is written right to left. */
+export function isRtl(lang: string | undefined): boolean {
+  return /^(ar|he|fa|ur|ps|yi|dv|ckb)(-|$)/i.test(lang ?? '');
+}
+
+/** Formats `text` in `lang` (a well-formed tag), with `overrides` (the element's `strings`) first. */
+export function format(text: Text, lang: string, overrides?: Partial<Record<MessageId, string>>): string {
+  if ('raw' in text) return text.raw;
+  const chain = localeChain(lang).map(alias);
+  const own = overrides && Object.hasOwn(overrides, text.id) ? overrides[text.id] : undefined;
+  let message: Message | undefined = own;
+  for (const tag of chain) {
+    if (message !== undefined) break;
+    const messages = tag === 'en' ? en : registry()[tag];
+    if (messages && Object.hasOwn(messages, text.id)) message = messages[text.id];
+  }
+  message ??= en[text.id];
+  const params = text.params ?? {};
+  if (typeof message !== 'string') {
+    message = message[new Intl.PluralRules(lang).select(Number(params.count))] ?? message.other;
+  }
+  return message.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.hasOwn(params, key) ? String(params[key]) : whole,
+  );
+}
+
+/** "X, Facebook and LinkedIn" in `lang` (a well-formed tag: see `canonical`). */
+export function formatList(items: string[], lang: string): string {
+  return new Intl.ListFormat(lang).format(items);
+}
+
+/** `lang` as a well-formed BCP 47 tag (`en_US` and other typos become `en`), safe for Intl. */
+export function canonical(lang: string): string {
+  try {
+    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}

@@ -1,0 +1,11 @@
+/** The console's sentences are for the developer who set the element up (always English). */
+export const developerNotes = {
+  noEndpoint: '<social-link-button> has no jwt-endpoint, so it has no linking page to open.',
+  origin: (endpoint: string, origin: string) =>
+    `<social-link-button>: ${endpoint} answered 403 origin-not-allowed for ${origin}. ` +
+    `Add ${origin} to the server's allowedOrigins (localhost and 127.0.0.1 are different origins).`,
+  untrusted: (host: string) =>
+    `<social-link-button>: the linking URL is on ${host}, which is not in allowed-hosts; nothing was opened.`,
+  invalid: (endpoint: string, what: string) =>
+    `<social-link-button>: ${endpoint} answered, but not as expected: ${what}.`,
+} as const;
