@@ -91,13 +91,8 @@ const loading = new Map<string, Promise<void>>();
 function loadLocale(lang: string): void {
   const name = moduleFor(lang);
   if (!name || loading.has(name)) return;
-  let url: string;
-  try {
-    url = new URL(`locales/${name}.js`, localeBase).href;
-  } catch {
-    return;
-  }
-  const done = import(/* @vite-ignore */ url).then(
+  if (!localeBase) return;
+  const done = import(/* @vite-ignore */ new URL(`locales/${name}.js`, localeBase).href).then(
     () => speaking.forEach((each) => each.requestUpdate()),
     () => undefined, // not shipped next to this file (a custom bundle): English it is
   );

@@ -91,12 +91,15 @@ describe('languages', () => {
       <social-link-button id="pt" lang="pt-PT"></social-link-button>
       <div lang="de-AT"><social-link-button id="de"></social-link-button></div>
       <social-link-button id="xx" lang="xx"></social-link-button>
+      <social-link-button id="typo" lang="fr_FR"></social-link-button>
     </div>`);
     const label = (id: string) => text(wrap.querySelector<SocialLinkButton>(`#${id}`)!.shadowRoot!.querySelector('[part="label"]')!);
     expect(label('br')).to.equal('Conectar redes sociais');
     expect(label('pt')).to.equal('Associar contas de redes sociais');
     expect(label('de')).to.equal('Social-Media-Konten verknüpfen');
     expect(label('xx')).to.equal('Link social accounts');
+    // Not a language tag (underscore): English, and nothing throws.
+    expect(label('typo')).to.equal('Link social accounts');
   });
 
   it('follows a live change of lang, on the element or an ancestor', async () => {
