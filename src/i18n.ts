@@ -150,9 +150,15 @@ export function formatList(items: string[], lang: string): string {
 
 /** `lang` as a well-formed BCP 47 tag (`en_US` and other typos become `en`), safe for Intl. */
 export function canonical(lang: string): string {
-  try {
-    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
-  } catch {
-    return 'en';
+  let tag = canonicalTags.get(lang);
+  if (tag === undefined) {
+    try {
+      tag = Intl.getCanonicalLocales(lang)[0] ?? 'en';
+    } catch {
+      tag = 'en';
+    }
+    canonicalTags.set(lang, tag);
   }
+  return tag;
 }
+const canonicalTags = new Map<string, string>();

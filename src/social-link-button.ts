@@ -296,8 +296,11 @@ export class SocialLinkButton extends LitElement {
   }
 
   private say(text: Text): string {
-    return format(text, this.language(), this.strings);
+    return format(text, this.renderLanguage ?? this.language(), this.strings);
   }
+
+  /** The language of the render in progress: looked up once per update, not per sentence. */
+  private renderLanguage: string | undefined;
 
   /** `idle`, `opening` (fetching the linking URL) or `open` (waiting on the popup); reflected. */
   get state(): SocialLinkState {
@@ -364,11 +367,13 @@ export class SocialLinkButton extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('profileEndpoint')) this.syncSubscription();
-    loadLocale(this.language());
+    this.renderLanguage = this.language();
+    loadLocale(this.renderLanguage);
     this.hadFocus = Boolean(this.shadowRoot?.activeElement);
   }
 
   override updated(): void {
+    this.renderLanguage = undefined;
     if (this.getAttribute('state') !== this.flow.state) this.setAttribute('state', this.flow.state);
     const next = this.focusNext;
     this.focusNext = undefined;
