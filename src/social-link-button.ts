@@ -182,7 +182,7 @@ export class SocialLinkButton extends LitElement {
     allowedHosts: { attribute: 'allowed-hosts', converter: listConverter },
     callbackOrigins: { attribute: 'callback-origins', converter: listConverter },
     mode: {},
-    label: {},
+    label: { noAccessor: true },
     timeout: { type: Number },
     prefetch: {},
     disabled: { type: Boolean, reflect: true },
@@ -211,8 +211,18 @@ export class SocialLinkButton extends LitElement {
   declare callbackOrigins: string[] | string | undefined;
   /** How the linking page opens. */
   declare mode: SocialLinkMode;
+  private ownLabel: string | undefined;
+
   /** The button's text (default: "Link social accounts", in the element's language); the default slot overrides it. */
-  declare label: string | undefined;
+  get label(): string {
+    return this.ownLabel ?? this.t('label');
+  }
+
+  set label(value: string | null | undefined) {
+    const old = this.ownLabel;
+    this.ownLabel = value ?? undefined;
+    this.requestUpdate('label', old);
+  }
   /** Milliseconds each request to a host endpoint may take. */
   declare timeout: number;
   /** `intent`: fetch the linking URL on hover, focus or touch. */
@@ -620,7 +630,7 @@ export class SocialLinkButton extends LitElement {
           @touchstart=${this.onIntent}
         >
           ${state === 'opening' ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}
-          <span part="label"><slot>${this.label ?? this.t('label')}</slot></span>
+          <span part="label"><slot>${this.label}</slot></span>
           ${opensNew ? html`<span class="sr-only">${opensNew}</span>` : nothing}
         </button>
         ${state === 'open' && this.mode !== 'redirect'

@@ -24,6 +24,12 @@ describe('the button', () => {
   it('shows the default label, the label attribute, or the slotted text', async () => {
     const plain = await fixture<SocialLinkButton>(html`<social-link-button></social-link-button>`);
     expect(labelText(plain)).to.equal('Link social accounts');
+    // The property reads its default too (SPEC 2), and an attribute sets it.
+    expect(plain.label).to.equal('Link social accounts');
+    plain.setAttribute('label', 'Connect');
+    expect(plain.label).to.equal('Connect');
+    plain.removeAttribute('label');
+    expect(plain.label).to.equal('Link social accounts');
     const labelled = await fixture<SocialLinkButton>(
       html`<social-link-button label="Connect"></social-link-button>`,
     );
