@@ -56,12 +56,12 @@ function findWebKit() {
   const look = () => {
     const driver = process.env.WEBKIT_DRIVER_PATH || onPath('WebKitWebDriver');
     const browser = process.env.WEBKIT_BROWSER_PATH || MINIBROWSER;
-    const xvfb = process.env.DISPLAY ? 'display' : onPath('Xvfb');
+    const xvfb = process.env.DISPLAY ? 'display' : onPath('xvfb-run') && onPath('xauth');
     return driver && executable(browser) && xvfb ? { driver, browser } : undefined;
   };
   let found = look();
   if (!found && canInstall()) {
-    aptInstall(['webkit2gtk-driver', 'xvfb']);
+    aptInstall(['webkit2gtk-driver', 'xvfb', 'xauth']);
     found = look();
   }
   return found;
