@@ -85,7 +85,7 @@ export function findBrowsers({ required = false } = {}) {
   if (want('webkit')) {
     const webkit = findWebKit();
     if (webkit) engines.webkit = webkit;
-    else missing.push('WebKit was not found, so its browser tests did not run: install it (Debian: apt-get install webkit2gtk-driver xvfb) or set WEBKIT_DRIVER_PATH and WEBKIT_BROWSER_PATH.');
+    else missing.push('WebKit was not found, so its browser tests did not run: install it (Debian: apt-get install webkit2gtk-driver xvfb xauth) or set WEBKIT_DRIVER_PATH and WEBKIT_BROWSER_PATH.');
   }
   for (const sentence of missing) console.warn(sentence);
   if (required && missing.length) throw new Error('Every engine is required here (CI).');
