@@ -38,4 +38,17 @@ describe('allowed-hosts', () => {
       expect(Boolean(trustedUrl(url, allowed))).to.equal(trusted);
     });
   }
+
+  it('"*" and "*." alone match nothing, with a console warning for the developer', () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      expect(Boolean(trustedUrl('https://evil.example/', ['*']))).to.equal(false);
+      expect(Boolean(trustedUrl('https://evil.example./', ['*.']))).to.equal(false);
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings.join('\n')).to.contain('matches nothing');
+  });
 });

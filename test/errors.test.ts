@@ -91,7 +91,6 @@ describe('errors', () => {
     ['a string list', { activeSocialAccounts: 'facebook' }],
     ['an array', [{ platform: 'facebook' }]],
     ['null', null],
-    ['displayNames without platform', { activeSocialAccounts: [], displayNames: [{ username: 'x' }] }],
   ] as const) {
     it(`a wrong shape (${what}) is invalid-response`, async () => {
       const { errors } = await failWith({ body });

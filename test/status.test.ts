@@ -275,4 +275,22 @@ describe('changes', () => {
     expect(item(el, 'facebook').hasAttribute('data-linked')).to.be.false;
     expect(events).to.deep.equal([]);
   });
+
+  it('a malformed displayNames entry drops only itself (issue 13)', async () => {
+    const profile = mockEndpoint();
+    await profile.answer({
+      body: {
+        activeSocialAccounts: ['linkedin', 'twitter'],
+        displayNames: [{ username: 'no platform' }, 'not an object', null, { platform: 'twitter', username: 'acme' }],
+      },
+    });
+    const errors: unknown[] = [];
+    const el = await fixture<SocialLinkButton>(html`<social-link-button
+      profile-endpoint=${profile.url}
+      @social-link-error=${(e: CustomEvent) => errors.push(e.detail)}
+    ></social-link-button>`);
+    await waitFor(() => el.linked.length === 2, 'status never loaded');
+    expect(errors).to.deep.equal([]);
+    expect(el.accounts).to.deep.equal([{ platform: 'linkedin' }, { platform: 'twitter', username: 'acme' }]);
+  });
 });

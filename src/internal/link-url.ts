@@ -27,9 +27,19 @@ export interface LinkUrl {
   readonly expiresAt: number;
 }
 
+const warned = new Set<string>();
+
 function hostMatches(url: URL, entry: string): boolean {
   const wanted = entry.trim().toLowerCase();
   if (!wanted) return false;
+  if (wanted === '*' || wanted === '*.') {
+    // A wildcard for every host would let any server's answer open any page: never honoured.
+    if (!warned.has(wanted)) {
+      warned.add(wanted);
+      console.warn(`<social-link-button>: allowed-hosts entry "${wanted}" matches nothing; list hosts, or *.example.com for subdomains.`);
+    }
+    return false;
+  }
   if (wanted.startsWith('*.')) {
     const suffix = wanted.slice(1);
     return url.hostname.endsWith(suffix) && url.hostname.length > suffix.length;

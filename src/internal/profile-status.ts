@@ -1,6 +1,6 @@
 import { SocialLinkFailure, type Failure } from './errors.js';
 import { RequestAborted, requestJson } from './http.js';
-import { profileStatusAnswer } from './schemas.js';
+import { displayNameEntry, profileStatusAnswer, type DisplayNameEntry } from './schemas.js';
 import { developerNotes } from './developer-notes.js';
 
 /** One linked account, as `accounts` exposes it (SPEC section 2). */
@@ -62,9 +62,13 @@ export function toProfileStatus(answer: unknown, endpoint = 'profile-endpoint'):
     throw new SocialLinkFailure({ code: 'invalid-response', text: { id: 'failedStatus' } });
   }
   const linked = [...new Set(parsed.data.activeSocialAccounts ?? [])];
-  // By platform, first entry wins: one pass, not a search per network.
-  const entries = new Map<string, NonNullable<typeof parsed.data.displayNames>[number]>();
-  for (const entry of parsed.data.displayNames ?? []) if (!entries.has(entry.platform)) entries.set(entry.platform, entry);
+  // By platform, first entry wins: one pass, not a search per network. A malformed entry (no
+  // platform, not an object) drops only itself.
+  const entries = new Map<string, DisplayNameEntry>();
+  for (const raw of parsed.data.displayNames ?? []) {
+    const entry = displayNameEntry.safeParse(raw);
+    if (entry.success && !entries.has(entry.data.platform)) entries.set(entry.data.platform, entry.data);
+  }
   const health = new Map<string, HealthSignals>();
   const accounts = linked.map((platform): LinkedAccount => {
     const entry = entries.get(platform);

@@ -218,6 +218,8 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
         headers,
         body: init.body === undefined ? null : JSON.stringify(init.body),
         signal: AbortSignal.timeout(timeout),
+        // A redirect must never carry the API key or the Profile-Key to another host.
+        redirect: 'error',
       });
       const raw = await upstream.text();
       try {

@@ -449,3 +449,37 @@ describe('account lifecycle (issue 9): networks, one network, direct connect, he
     sim.simulator.reset();
   });
 });
+
+describe('hardening (issue 13)', () => {
+  test('calls to Ayrshare never follow a redirect (it would carry the keys elsewhere)', async () => {
+    const { calls, h } = scripted(() => upstream(200, { activeSocialAccounts: [] }));
+    await h.profile(get());
+    await h.linkUrl(post({ origin: APP }));
+    await h.unlink(del({ platform: 'twitter' }));
+    assert.ok(calls.length >= 3);
+    for (const call of calls) assert.equal(call.init.redirect, 'error', call.url);
+  });
+
+  test('a real redirect from "Ayrshare" is refused: 502, and the redirect target sees nothing', async () => {
+    let leaked = 0;
+    const target = createServer((req, res) => {
+      leaked++;
+      res.end('{}');
+    });
+    await new Promise((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const redirecting = createServer((req, res) => {
+      res.statusCode = 307;
+      res.setHeader('Location', `http://127.0.0.1:${target.address().port}/steal`);
+      res.end();
+    });
+    await new Promise((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const h = handlers({ baseUrl: `http://127.0.0.1:${redirecting.address().port}/api` });
+      assert.equal((await record(await h.profile(get()))).status, 502);
+      assert.equal(leaked, 0);
+    } finally {
+      redirecting.close();
+      target.close();
+    }
+  });
+});
