@@ -135,16 +135,19 @@ class UpstreamError extends Error {
 // Auth failures are the host's configuration, not the user's doing: say so without detail.
 const AUTH_CODES = new Set([102, 188, 189]);
 
-async function mapUpstreamFailure(
-  upstream: Response,
-  body: unknown,
-  scrub: (text: string) => string,
-): Promise<Response> {
+// Ayrshare's codes that mean something to the person linking, in our own words. Ayrshare's own
+// sentences never reach the browser: they can quote keys in forms no scrubbing catches.
+const CODE_SENTENCES: [codes: number[], sentence: string][] = [
+  [[156], 'That account isn’t linked any more.'],
+  [[161, 272, 322], 'That account needs reconnecting.'],
+  [[501, 502, 503], 'The link for connecting your accounts expired.'],
+];
+
+async function mapUpstreamFailure(upstream: Response, body: unknown): Promise<Response> {
   const parsed = ayrshareError.safeParse(body);
   const code = parsed.success ? parsed.data.code : undefined;
-  // Ayrshare's own sentence is shown, with any key it might quote blanked out.
-  const message = parsed.success && parsed.data.message ? scrub(parsed.data.message) : undefined;
   const numericCode = typeof code === 'string' ? Number(code) : code;
+  const known = CODE_SENTENCES.find(([codes]) => numericCode !== undefined && codes.includes(numericCode))?.[1];
   if (upstream.status === 429) {
     const retryAfter =
       upstream.headers.get('retry-after') ?? retryFromRateLimit(upstream.headers) ?? '60';
@@ -157,7 +160,7 @@ async function mapUpstreamFailure(
   if (upstream.status >= 500) {
     return fail(502, 'The social media service isn’t responding right now.');
   }
-  return fail(502, message ?? 'The social media service couldn’t do that right now.', code === undefined ? {} : { code });
+  return fail(502, known ?? 'The social media service couldn’t do that right now.', code === undefined ? {} : { code });
 }
 
 function retryFromRateLimit(headers: Headers): string | undefined {
@@ -237,18 +240,10 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
     }
     const errorStatus = ayrshareError.safeParse(body);
     if (!upstream.ok || (errorStatus.success && errorStatus.data.status === 'error')) {
-      throw new UpstreamError(await mapUpstreamFailure(upstream, body, (message) => scrub(message, init.profileKey)), upstream.status);
+      throw new UpstreamError(await mapUpstreamFailure(upstream, body), upstream.status);
     }
     if (body === undefined) throw new UpstreamError(fail(502, 'The social media service sent an answer we couldn’t read.'));
     return body;
-  }
-
-  function scrub(message: string, profileKey: string | undefined): string {
-    let clean = message;
-    for (const secret of [options.apiKey, options.privateKey, profileKey]) {
-      if (secret && secret.length >= 4) clean = clean.split(secret).join('…');
-    }
-    return clean;
   }
 
   async function guarded(run: () => Promise<Response>): Promise<Response> {
@@ -335,8 +330,10 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
     guarded(async () => {
       if (request.method !== 'GET') return fail(405, 'Use GET.', {}, { Allow: 'GET' });
       const origin = request.headers.get('origin');
-      // Same-origin GETs often carry no Origin; one that does must be allowed.
+      // Same-origin GETs often carry no Origin; one that does must be allowed. A cross-site GET
+      // without one (an <img> or a link elsewhere) must not spend the profile's API quota.
       if (origin !== null && !originAllowed(options.allowedOrigins, origin)) return originRefused();
+      if (origin === null && request.headers.get('sec-fetch-site') === 'cross-site') return originRefused();
       const profileKey = await requireProfileKey(request);
       if (profileKey instanceof Response) return profileKey;
       const answer = await callAyrshare('/user', { method: 'GET', profileKey });

@@ -260,11 +260,15 @@ describe('Ayrshare errors, mapped', () => {
     });
   }
 
-  test('Ayrshare\'s message is passed on with any key blanked out', async () => {
-    const { h } = scripted(() => upstream(400, { status: 'error', code: 999, message: `Profile ${SIMULATOR_PROFILE_KEY} is suspended` }));
+  test("Ayrshare's own sentence never reaches the browser (a key in any form stays out); known codes get ours", async () => {
+    const quoted = `Profile ${SIMULATOR_PROFILE_KEY.toUpperCase()} / ${SIMULATOR_API_KEY.split('').join('\\n')} is suspended`;
+    const { h } = scripted(() => upstream(400, { status: 'error', code: 999, message: quoted }));
     const body = await (await record(await h.profile(get()))).json();
-    assert.equal(body.message, 'Profile … is suspended');
+    assert.equal(body.message, 'The social media service couldn’t do that right now.');
     assert.equal(body.code, 999);
+    assert.ok(!JSON.stringify(body).toLowerCase().includes(SIMULATOR_PROFILE_KEY.toLowerCase()));
+    const { h: reauth } = scripted(() => upstream(400, { status: 'error', code: 272, message: 'X token expired' }));
+    assert.equal((await (await reauth.profile(get())).json()).message, 'That account needs reconnecting.');
   });
 
   test('429 keeps its meaning and gets Retry-After from the rate-limit headers', async () => {
@@ -482,4 +486,14 @@ describe('hardening (issue 13)', () => {
       target.close();
     }
   });
+});
+
+test('the profile GET refuses a cross-site request that carries no Origin (quota-burning <img> GETs)', async () => {
+  const h = handlers();
+  const crossSite = new Request(`${APP}/api/social/status`, { headers: { 'Sec-Fetch-Site': 'cross-site' } });
+  const response = await record(await h.profile(crossSite));
+  assert.equal(response.status, 403);
+  assert.equal((await response.json()).code, 'origin-not-allowed');
+  const sameOrigin = new Request(`${APP}/api/social/status`, { headers: { 'Sec-Fetch-Site': 'same-origin' } });
+  assert.equal((await record(await h.profile(sameOrigin))).status, 200);
 });
