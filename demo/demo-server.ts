@@ -87,6 +87,13 @@ export async function createDemoBackend(env: DemoEnv): Promise<DemoBackend> {
       const running = simulator;
       void (async () => {
         if (req.method === 'POST') {
+          // Only same-origin JSON (the demo page's own fetch): not a form or a page elsewhere.
+          const origin = req.headers.origin;
+          const host = req.headers.host;
+          const json = (req.headers['content-type'] ?? '').startsWith('application/json');
+          if (!json || (origin !== undefined && new URL(origin).host !== host)) {
+            return sendJson(res, 403, { message: 'Same-origin JSON only.' });
+          }
           running.simulator.configure(await readJson(req));
         }
         sendJson(res, 200, { ...running.simulator.settings, linked: running.simulator.linked() });

@@ -421,6 +421,13 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     }
     if (url.pathname === '/__simulator/settings') {
       if (request.method === 'POST') {
+        // Only same-origin JSON: a form or a page elsewhere must not flip the switches (a
+        // cross-site form cannot send application/json, and browsers send its Origin).
+        const origin = request.headers.get('origin');
+        const isJson = (request.headers.get('content-type') ?? '').startsWith('application/json');
+        if (!isJson || (origin !== null && origin !== url.origin)) {
+          return json(403, { status: 'error', message: 'Same-origin JSON only.' });
+        }
         const body = await readBody(request);
         if (body) configure(body);
       }

@@ -195,4 +195,12 @@ describe('the demo against the Ayrshare simulator', () => {
     assert.deepEqual(health.detail.changed, ['linkedin']);
     assert.equal(health.detail.health.linkedin.state, 'healthy');
   });
+
+  test("the demo's settings route takes only same-origin JSON", async () => {
+    const status = await page.evaluate(() =>
+      fetch('/api/demo/simulator', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"failing":true}' }).then((r) => r.status),
+    );
+    assert.equal(status, 403);
+    assert.equal((await simulator({})).failing, false);
+  });
 });

@@ -122,3 +122,14 @@ describe('the simulator API', () => {
     assert.equal((await call(sim, '/user')).status, 200);
   });
 });
+
+test('the settings route takes only same-origin JSON (not a form, not a page elsewhere)', async () => {
+  const sim = createAyrshareSimulator();
+  const settings = (headers, body = '{"failing":true}') =>
+    sim.fetch(new Request(`${BASE}/__simulator/settings`, { method: 'POST', headers, body }));
+  assert.equal((await settings({ 'Content-Type': 'application/x-www-form-urlencoded' }, 'failing=true')).status, 403);
+  assert.equal((await settings({ 'Content-Type': 'application/json', Origin: 'https://evil.example' })).status, 403);
+  assert.equal(sim.settings.failing, false);
+  assert.equal((await settings({ 'Content-Type': 'application/json', Origin: BASE })).status, 200);
+  assert.equal(sim.settings.failing, true);
+});
