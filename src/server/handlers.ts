@@ -46,6 +46,8 @@ export interface AyrshareHandlerOptions {
   baseUrl?: string;
   /** The fetch to call Ayrshare with (default: global fetch). */
   fetch?: typeof fetch;
+  /** The largest request body accepted, in bytes (default 16 KiB); larger is 413. */
+  maxBodyBytes?: number;
 }
 
 export type Handler = (request: Request) => Promise<Response>;
@@ -60,6 +62,7 @@ export interface AyrshareHandlers {
 }
 
 const DEFAULT_TIMEOUT = 10_000;
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 const DEFAULT_LIFETIME_MS = 5 * 60_000;
 
 const text = z.catch(z.optional(z.string()), undefined);
@@ -181,17 +184,49 @@ function originAllowed(allowed: AyrshareHandlerOptions['allowedOrigins'], origin
  * The checks every state-changing call shares: the method, an allowed Origin (browsers always
  * send one on POST and DELETE), and a JSON body. Returns the origin and body, or the 4xx answer.
  */
+const tooLarge = () => fail(413, 'The request is too large.', {}, { Connection: 'close' });
+
+/** The body as text, or undefined once it passes `max` bytes (read no further than that). */
+async function readCapped(request: Request, max: number): Promise<string | undefined> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) return undefined;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(await new Blob(chunks as BlobPart[]).arrayBuffer());
+}
+
+/**
+ * The checks every state-changing call shares, cheapest first: the method, an allowed Origin
+ * (browsers always send one on POST and DELETE), a signed-in user, then a JSON body of at most
+ * `maxBodyBytes`. Returns what the handler needs, or the 4xx answer.
+ */
 async function checkedJsonCall(
   request: Request,
   method: 'POST' | 'DELETE',
-  allowed: AyrshareHandlerOptions['allowedOrigins'],
-): Promise<{ origin: string; body: unknown } | Response> {
+  options: AyrshareHandlerOptions,
+  requireProfileKey: (request: Request) => Promise<string | Response>,
+): Promise<{ origin: string; body: unknown; profileKey: string } | Response> {
   if (request.method !== method) return fail(405, `Use ${method}.`, {}, { Allow: method });
   const origin = request.headers.get('origin');
-  if (!originAllowed(allowed, origin)) return originRefused();
+  if (!originAllowed(options.allowedOrigins, origin)) return originRefused();
+  const profileKey = await requireProfileKey(request);
+  if (profileKey instanceof Response) return profileKey;
+  const text = await readCapped(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  if (text === undefined) return tooLarge();
   try {
-    const text = await request.text();
-    return { origin, body: text.trim() ? (JSON.parse(text) as unknown) : {} };
+    return { origin, profileKey, body: text.trim() ? (JSON.parse(text) as unknown) : {} };
   } catch {
     return fail(400, 'The body must be JSON.');
   }
@@ -262,9 +297,9 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
 
   const linkUrl: Handler = (request) =>
     guarded(async () => {
-      const call = await checkedJsonCall(request, 'POST', options.allowedOrigins);
+      const call = await checkedJsonCall(request, 'POST', options, requireProfileKey);
       if (call instanceof Response) return call;
-      const { origin, body } = call;
+      const { origin, body, profileKey } = call;
       const parsedBody = linkUrlBody.safeParse(body);
       if (!parsedBody.success || (parsedBody.data.origin !== undefined && parsedBody.data.origin !== origin)) {
         return fail(400, 'The body must be { "origin": "<this page’s origin>", "networks"?: [ids], "network"?: id }.');
@@ -278,8 +313,6 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
       const asked: readonly string[] | undefined = network !== undefined ? [network] : networks;
       if (asked?.length) offered = offered ? offered.filter((id) => asked.includes(id)) : [...asked];
       if (offered && offered.length === 0) return fail(400, 'That network isn’t available here.');
-      const profileKey = await requireProfileKey(request);
-      if (profileKey instanceof Response) return profileKey;
 
       const common: Record<string, unknown> = { origin };
       const redirect = typeof options.redirect === 'function' ? options.redirect(request) : options.redirect;
@@ -352,15 +385,13 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
 
   const unlink: Handler = (request) =>
     guarded(async () => {
-      const call = await checkedJsonCall(request, 'DELETE', options.allowedOrigins);
+      const call = await checkedJsonCall(request, 'DELETE', options, requireProfileKey);
       if (call instanceof Response) return call;
       const parsed = unlinkBody.safeParse(call.body);
       if (!parsed.success || !isNetworkId(parsed.data.platform)) {
         return fail(400, `The body must be { "platform": "<one of ${NETWORK_IDS.join(', ')}>" }.`);
       }
-      const profileKey = await requireProfileKey(request);
-      if (profileKey instanceof Response) return profileKey;
-      await callAyrshare('/profiles/social', { method: 'DELETE', profileKey, body: { platform: parsed.data.platform } });
+      await callAyrshare('/profiles/social', { method: 'DELETE', profileKey: call.profileKey, body: { platform: parsed.data.platform } });
       return json(200, { status: 'success', platform: parsed.data.platform });
     });
 

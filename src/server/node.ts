@@ -40,7 +40,7 @@ async function readBody(req: NodeRequestLike): Promise<Uint8Array<ArrayBuffer> |
   return body;
 }
 
-/** Converts a Node request into a Web Request (the body is read up to 64 KiB). */
+/** Converts a Node request into a Web Request (the body is read up to 64 KiB, else BodyTooLarge). */
 export async function toWebRequest(req: NodeRequestLike): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -53,12 +53,12 @@ export async function toWebRequest(req: NodeRequestLike): Promise<Request> {
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
   const body = hasBody ? await readBody(req) : undefined;
-  if (hasBody && body === undefined) {
-    // Too large: hand over a request the handlers reject as a bad body.
-    return new Request(url, { method, headers, body: '\u0000' });
-  }
+  if (hasBody && body === undefined) throw new BodyTooLarge();
   return new Request(url, { method, headers, body: body && body.length > 0 ? body : null });
 }
+
+/** A request body past 64 KiB: answered 413 without reading the rest. */
+export class BodyTooLarge extends Error {}
 
 /** Writes a Web Response to a Node response. */
 export async function sendWebResponse(response: Response, res: NodeResponseLike): Promise<void> {
@@ -77,7 +77,16 @@ export function toNodeHandler(handler: FetchHandler) {
     try {
       const request = await toWebRequest(req);
       await sendWebResponse(await handler(request), res);
-    } catch {
+    } catch (error) {
+      if (error instanceof BodyTooLarge && !res.headersSent) {
+        // The rest of the body stays unread: close the connection after this answer, or the
+        // client's next request would be read from the middle of it (or the socket would hang).
+        res.statusCode = 413;
+        res.setHeader('Content-Type', 'application/json');
+        res.setHeader('Connection', 'close');
+        res.end(JSON.stringify({ status: 'error', message: 'The request is too large.' }));
+        return;
+      }
       if (!res.headersSent) {
         res.statusCode = 500;
         res.setHeader('Content-Type', 'application/json');

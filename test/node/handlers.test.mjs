@@ -350,7 +350,8 @@ describe('toNodeHandler', () => {
         headers: { 'Content-Type': 'application/json', Origin: base },
         body: 'x'.repeat(100_000),
       });
-      assert.equal(big.status, 400);
+      // Too large is 413 (it used to pass a bad body on, answered 400).
+      assert.equal(big.status, 413);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
@@ -496,4 +497,51 @@ test('the profile GET refuses a cross-site request that carries no Origin (quota
   assert.equal((await response.json()).code, 'origin-not-allowed');
   const sameOrigin = new Request(`${APP}/api/social/status`, { headers: { 'Sec-Fetch-Site': 'same-origin' } });
   assert.equal((await record(await h.profile(sameOrigin))).status, 200);
+});
+
+describe('request bodies (issue 13)', () => {
+  test('bodies over 16 KiB (or maxBodyBytes) are 413 before Ayrshare is called', async () => {
+    const { calls, h } = scripted(() => upstream(200, { url: 'https://profile.ayrshare.com?x' }));
+    const big = JSON.stringify({ origin: APP, pad: 'x'.repeat(17 * 1024) });
+    assert.equal((await record(await h.linkUrl(post(undefined, APP, big)))).status, 413);
+    const { h: small } = scripted(() => upstream(200, {}), { maxBodyBytes: 100 });
+    assert.equal((await record(await small.unlink(del(undefined, APP, JSON.stringify({ platform: 'twitter', pad: 'y'.repeat(200) }))))).status, 413);
+    assert.equal(calls.length, 0);
+  });
+
+  test('the signed-in user is checked before the body is read', async () => {
+    const h = handlers({ profileKey: () => undefined });
+    // A body that never ends: reading it first would hang.
+    const endless = new ReadableStream({ pull: () => new Promise(() => {}) });
+    const request = new Request(`${APP}/api/social/link-url`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: APP },
+      body: endless,
+      duplex: 'half',
+    });
+    assert.equal((await record(await h.linkUrl(request))).status, 401);
+  });
+
+  test('the Node adapter answers an oversized body 413 with Connection: close, without hanging', async () => {
+    const server = createServer(toNodeHandler(handlers().linkUrl));
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { request } = await import('node:http');
+      const answer = await new Promise((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: server.address().port, method: 'POST', path: '/', headers: { 'Content-Type': 'application/json', Origin: APP } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode, connection: res.headers.connection }));
+          },
+        );
+        req.on('error', (error) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+        req.end(JSON.stringify({ origin: APP, pad: 'z'.repeat(200 * 1024) }));
+      });
+      assert.deepEqual(answer, { status: 413, connection: 'close' });
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
 });
