@@ -62,6 +62,7 @@ export const en = {
   expired: 'The link for connecting your accounts expired.',
   blocked: 'Your browser blocked the window for linking your accounts.',
   lostWindow: 'The window for linking your accounts was closed or moved on.',
+  sandboxed: 'Linking accounts can’t open a window from inside this frame.',
 } satisfies Record<string, Message>;
 
 /** The callback page's sentences (English in src/callback.ts, which ships on its own). */

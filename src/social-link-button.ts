@@ -27,8 +27,8 @@ interface Problem {
   /** What the error box's button does. */
   retry: () => void;
   source: 'status' | 'flow' | 'unlink';
-  /** The error box's button: Try again, Continue (blocked popup) or Open a new link (expired). */
-  action: 'retry' | 'continue' | 'new-link';
+  /** The error box's button: Try again, Continue (blocked popup), Open a new link (expired), or none. */
+  action: 'retry' | 'continue' | 'new-link' | 'none';
   /** For an unlink problem: the network whose row shows it; for a flow problem: its scope. */
   network?: string;
 }
@@ -264,7 +264,7 @@ export class SocialLinkButton extends LitElement {
         source: 'flow',
         network: scope,
         retry: () => this.open(scope),
-        action: failure.code === 'popup-blocked' ? 'continue' : failure.expired ? 'new-link' : 'retry',
+        action: failure.final ? 'none' : failure.code === 'popup-blocked' ? 'continue' : failure.expired ? 'new-link' : 'retry',
       });
     },
     connectingPage: () => ({
@@ -654,7 +654,9 @@ export class SocialLinkButton extends LitElement {
     // Continue holds no URL: its click is a fresh gesture that opens the linking page.
     return html`<div part="error" class="error" data-code=${problem.failure.code} tabindex="-1">
       <span class="error-text">${this.say(problem.failure.text)}</span>
-      <button
+      ${action === 'none'
+        ? nothing
+        : html`<button
         part=${action === 'continue' ? 'retry continue' : 'retry'}
         class="retry"
         type="button"
@@ -662,7 +664,7 @@ export class SocialLinkButton extends LitElement {
         @pointerenter=${flow ? () => this.onRowIntent(problem.network ?? '') : nothing}
       >
         ${this.t(action === 'continue' ? 'continue' : action === 'new-link' ? 'newLink' : 'tryAgain')}
-      </button>
+      </button>`}
     </div>`;
   }
 

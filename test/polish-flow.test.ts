@@ -1,6 +1,6 @@
 // Issue 8's flow defects and feedback, with real input and the popup blocker on.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, findAccessibilityNode, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { SocialLinkButton } from '../src/index.js';
 import { emulateMediaFeatures, mockEndpoint } from './helpers.js';
@@ -337,5 +337,49 @@ describe('ids from outside', () => {
     ></social-link-button>`);
     await waitFor(() => el.linked.length === 1, 'status never loaded');
     expect(errors).to.deep.equal([]);
+  });
+});
+
+describe('in a sandboxed iframe without allow-popups', () => {
+  afterEach(cleanUp);
+
+  it('says so (console for the developer, a sentence for the user) and offers no Continue', async () => {
+    const jwt = mockEndpoint('jwt');
+    await jwt.answer({ body: { url: providerUrl().url } });
+    const frame = document.createElement('iframe');
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin');
+    frame.style.cssText = 'width: 600px; height: 300px; border: 0';
+    frame.srcdoc = `<!doctype html><html lang="en"><body>
+      <script type="module">import '/src/index.ts';</script>
+      <social-link-button jwt-endpoint="${jwt.url}" allowed-hosts="${PROVIDER_HOST}" prefetch="none"></social-link-button>
+    </body></html>`;
+    document.body.append(frame);
+    try {
+      const inner = () => frame.contentDocument?.querySelector('social-link-button') as SocialLinkButton | null;
+      await waitFor(() => inner()?.shadowRoot?.querySelector('[part="button"]'), 'the framed element never rendered');
+      const el = inner()!;
+      const logged: string[] = [];
+      const frameConsole = (frame.contentWindow as unknown as { console: Console }).console;
+      const original = frameConsole.error;
+      frameConsole.error = (...args: unknown[]) => logged.push(args.join(' '));
+      const errors: { code: string; message: string }[] = [];
+      el.addEventListener('social-link-error', (e) => errors.push((e as CustomEvent).detail));
+      const button = el.shadowRoot!.querySelector<HTMLElement>('[part="button"]')!;
+      const outer = frame.getBoundingClientRect();
+      const rect = button.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(outer.left + rect.left + rect.width / 2), Math.round(outer.top + rect.top + rect.height / 2)] });
+      await waitFor(() => errors.length === 1, 'no error');
+      frameConsole.error = original;
+      expect(errors[0].code).to.equal('popup-blocked');
+      expect(errors[0].message).to.equal('Linking accounts can’t open a window from inside this frame.');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part~="error"]')).to.not.equal(null);
+      expect(el.shadowRoot!.querySelector('[part~="retry"]')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part~="continue"]')).to.equal(null);
+      expect(logged.join('\n')).to.contain('allow-popups');
+      expect(await popups()).to.have.length(0);
+    } finally {
+      frame.remove();
+    }
   });
 });

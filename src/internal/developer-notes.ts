@@ -6,6 +6,8 @@ export const developerNotes = {
     `Add ${origin} to the server's allowedOrigins (localhost and 127.0.0.1 are different origins).`,
   untrusted: (host: string) =>
     `<social-link-button>: the linking URL is on ${host}, which is not in allowed-hosts; nothing was opened.`,
+  sandboxed:
+    '<social-link-button> is in an iframe sandboxed without allow-popups, so it cannot open the linking page: add allow-popups (and allow-popups-to-escape-sandbox) to the iframe\'s sandbox.',
   invalid: (endpoint: string, what: string) =>
     `<social-link-button>: ${endpoint} answered, but not as expected: ${what}.`,
 } as const;

@@ -27,6 +27,8 @@ export interface Failure {
   retryAfter?: number;
   /** The linking URL had expired: the retry offers a new link. */
   expired?: boolean;
+  /** Nothing the user can retry (a sandboxed frame): no button. */
+  final?: boolean;
 }
 
 /** Thrown inside the element's request code; always caught and turned into a Failure. */

@@ -3,7 +3,7 @@ import { SocialLinkFailure, type Failure } from './errors.js';
 import { RequestAborted } from './http.js';
 import { DEFAULT_ALLOWED_HOSTS, fetchLinkUrl, isFresh, trustedUrl, type LinkUrl } from './link-url.js';
 import { CALLBACK_CHANNEL, callbackMessage, providerMessage, type ProviderMessage } from './messages.js';
-import { popupFeatures, popupName, showConnecting } from './popup.js';
+import { popupFeatures, popupName, popupsSandboxed, showConnecting } from './popup.js';
 import { developerNotes } from './developer-notes.js';
 import { toList } from './list.js';
 
@@ -214,10 +214,15 @@ export class LinkFlow {
       this.block(ready, network);
       return;
     }
-    const popup =
-      mode === 'tab'
-        ? window.open(ready?.href ?? '', this.windowName)
-        : window.open(ready?.href ?? '', this.windowName, popupFeatures());
+    let popup: Window | null = null;
+    try {
+      popup =
+        mode === 'tab'
+          ? window.open(ready?.href ?? '', this.windowName)
+          : window.open(ready?.href ?? '', this.windowName, popupFeatures());
+    } catch {
+      // Firefox throws instead of returning null in a frame sandboxed without allow-popups.
+    }
     if (!popup) {
       this.block(ready, network);
       return;
@@ -295,6 +300,11 @@ export class LinkFlow {
   }
 
   private block(ready: LinkUrl | undefined, network: string): void {
+    if (popupsSandboxed()) {
+      console.error(developerNotes.sandboxed);
+      this.host.reportFlowError({ code: 'popup-blocked', text: { id: 'sandboxed' }, final: true });
+      return;
+    }
     // The URL was not used: keep it for the Continue click.
     if (ready) this.prefetched = ready;
     else this.prefetch(network);

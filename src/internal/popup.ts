@@ -11,6 +11,19 @@ export function popupName(): string {
 const WIDTH = 800;
 const HEIGHT = 800;
 
+/**
+ * In an iframe sandboxed without `allow-popups`, `window.open` can never work: no Continue will
+ * help. (Readable only when the parent is same-origin; otherwise the usual blocked path runs.)
+ */
+export function popupsSandboxed(): boolean {
+  try {
+    const frame = window.frameElement as HTMLIFrameElement | null;
+    return Boolean(frame?.hasAttribute('sandbox') && !frame.sandbox.contains('allow-popups'));
+  } catch {
+    return false;
+  }
+}
+
 /** Window features for a popup centred over the opener window, clamped to the screen. */
 export function popupFeatures(): string {
   const width = Math.min(WIDTH, screen.availWidth || WIDTH);

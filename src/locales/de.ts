@@ -49,6 +49,7 @@ const messages: Messages = {
   expired: "Der Link zum Verbinden Ihrer Konten ist abgelaufen.",
   blocked: "Ihr Browser hat das Fenster zum Verknüpfen Ihrer Konten blockiert.",
   lostWindow: "Das Fenster zum Verknüpfen Ihrer Konten wurde geschlossen oder hat die Seite gewechselt.",
+  sandboxed: "Aus diesem Rahmen heraus kann kein Fenster zum Verknüpfen geöffnet werden.",
   doneTitle: "Ihre Konten sind verknüpft",
   closeWindow: "Sie können dieses Fenster schließen.",
   returnToApp: "Zurück zur App",

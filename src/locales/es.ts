@@ -49,6 +49,7 @@ const messages: Messages = {
   expired: "El enlace para conectar tus cuentas ha caducado.",
   blocked: "Tu navegador ha bloqueado la ventana para vincular tus cuentas.",
   lostWindow: "La ventana para vincular tus cuentas se ha cerrado o ha cambiado de página.",
+  sandboxed: "No se puede abrir la ventana para vincular cuentas desde este marco.",
   doneTitle: "Tus cuentas están vinculadas",
   closeWindow: "Ya puedes cerrar esta ventana.",
   returnToApp: "Volver a la aplicación",

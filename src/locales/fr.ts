@@ -49,6 +49,7 @@ const messages: Messages = {
   expired: "Le lien d’association de vos comptes a expiré.",
   blocked: "Votre navigateur a bloqué la fenêtre d’association de vos comptes.",
   lostWindow: "La fenêtre d’association a été fermée ou a changé de page.",
+  sandboxed: "Impossible d’ouvrir une fenêtre d’association depuis ce cadre.",
   doneTitle: "Vos comptes sont associés",
   closeWindow: "Vous pouvez fermer cette fenêtre.",
   returnToApp: "Revenir à l’application",

@@ -49,6 +49,7 @@ const messages: Messages = {
   expired: "Il link per collegare i tuoi account è scaduto.",
   blocked: "Il browser ha bloccato la finestra per collegare i tuoi account.",
   lostWindow: "La finestra per collegare i tuoi account è stata chiusa o ha cambiato pagina.",
+  sandboxed: "Da questo riquadro non è possibile aprire la finestra per collegare gli account.",
   doneTitle: "I tuoi account sono collegati",
   closeWindow: "Puoi chiudere questa finestra.",
   returnToApp: "Torna all’app",

@@ -49,6 +49,7 @@ const messages: Messages = {
   expired: "계정 연결 링크가 만료되었습니다.",
   blocked: "브라우저가 계정 연결 창을 차단했습니다.",
   lostWindow: "계정 연결 창이 닫혔거나 다른 페이지로 이동했습니다.",
+  sandboxed: "이 프레임 안에서는 계정 연결 창을 열 수 없습니다.",
   doneTitle: "계정이 연결되었습니다",
   closeWindow: "이 창을 닫아도 됩니다.",
   returnToApp: "앱으로 돌아가기",

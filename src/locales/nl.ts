@@ -49,6 +49,7 @@ const messages: Messages = {
   expired: "De link om je accounts te verbinden is verlopen.",
   blocked: "Je browser heeft het venster om je accounts te koppelen geblokkeerd.",
   lostWindow: "Het venster om je accounts te koppelen is gesloten of naar een andere pagina gegaan.",
+  sandboxed: "Vanuit dit frame kan geen venster worden geopend om accounts te koppelen.",
   doneTitle: "Je accounts zijn gekoppeld",
   closeWindow: "Je kunt dit venster sluiten.",
   returnToApp: "Terug naar de app",

@@ -49,6 +49,7 @@ const messages: Messages = {
   expired: "Link do łączenia kont wygasł.",
   blocked: "Przeglądarka zablokowała okno do łączenia kont.",
   lostWindow: "Okno do łączenia kont zostało zamknięte lub przeszło na inną stronę.",
+  sandboxed: "Z tej ramki nie można otworzyć okna do łączenia kont.",
   doneTitle: "Twoje konta są połączone",
   closeWindow: "Możesz zamknąć to okno.",
   returnToApp: "Wróć do aplikacji",

@@ -49,6 +49,7 @@ const messages: Messages = {
   expired: "O link para conectar suas contas expirou.",
   blocked: "Seu navegador bloqueou a janela para conectar suas contas.",
   lostWindow: "A janela para conectar suas contas foi fechada ou mudou de página.",
+  sandboxed: "Não é possível abrir a janela para conectar contas a partir deste quadro.",
   doneTitle: "Suas contas estão conectadas",
   closeWindow: "Você já pode fechar esta janela.",
   returnToApp: "Voltar para o app",

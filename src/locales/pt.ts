@@ -49,6 +49,7 @@ const messages: Messages = {
   expired: "A ligação para associar as suas contas expirou.",
   blocked: "O seu navegador bloqueou a janela para associar as suas contas.",
   lostWindow: "A janela para associar as suas contas foi fechada ou mudou de página.",
+  sandboxed: "Não é possível abrir a janela para associar contas a partir desta moldura.",
   doneTitle: "As suas contas estão associadas",
   closeWindow: "Já pode fechar esta janela.",
   returnToApp: "Voltar à aplicação",

@@ -49,6 +49,7 @@ const messages: Messages = {
   expired: "Länken för att ansluta dina konton har gått ut.",
   blocked: "Din webbläsare blockerade fönstret för att koppla dina konton.",
   lostWindow: "Fönstret för att koppla dina konton stängdes eller bytte sida.",
+  sandboxed: "Det går inte att öppna fönstret för att koppla konton från den här ramen.",
   doneTitle: "Dina konton är kopplade",
   closeWindow: "Du kan stänga det här fönstret.",
   returnToApp: "Tillbaka till appen",

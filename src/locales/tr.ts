@@ -49,6 +49,7 @@ const messages: Messages = {
   expired: "Hesaplarınızı bağlama bağlantısının süresi doldu.",
   blocked: "Tarayıcınız hesaplarınızı bağlama penceresini engelledi.",
   lostWindow: "Hesaplarınızı bağlama penceresi kapatıldı ya da başka bir sayfaya geçti.",
+  sandboxed: "Bu çerçevenin içinden hesap bağlama penceresi açılamıyor.",
   doneTitle: "Hesaplarınız bağlandı",
   closeWindow: "Bu pencereyi kapatabilirsiniz.",
   returnToApp: "Uygulamaya dön",

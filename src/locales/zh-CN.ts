@@ -49,6 +49,7 @@ const messages: Messages = {
   expired: "用于关联账号的链接已过期。",
   blocked: "浏览器拦截了账号关联窗口。",
   lostWindow: "账号关联窗口已关闭或已跳转到其他页面。",
+  sandboxed: "无法在此框架内打开账号关联窗口。",
   doneTitle: "账号已关联",
   closeWindow: "你可以关闭此窗口了。",
   returnToApp: "返回应用",

@@ -49,6 +49,7 @@ const messages: Messages = {
   expired: "用來連結帳號的連結已過期。",
   blocked: "瀏覽器封鎖了帳號連結視窗。",
   lostWindow: "帳號連結視窗已關閉或已前往其他頁面。",
+  sandboxed: "無法在此框架內開啟帳號連結視窗。",
   doneTitle: "帳號已連結",
   closeWindow: "你可以關閉這個視窗了。",
   returnToApp: "返回應用程式",
