@@ -1,43 +1,7 @@
 // Finds the browser engines the tests run in: Chromium (required), Firefox ESR and WebKit
 // (MiniBrowser through WebKitWebDriver, under Xvfb). As root on Debian, a missing one is
 // installed with apt-get; otherwise the run goes on without it and says so.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
-import { findChrome } from './find-chrome.mjs';
-
-function executable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function onPath(name) {
-  const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-  const path = found.stdout.trim();
-  return found.status === 0 && path ? path : undefined;
-}
-
-const canInstall = () =>
-  typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/etc/debian_version');
-
-function aptInstall(packages) {
-  console.log(`Installing Debian's ${packages.join(', ')} with apt-get…`);
-  try {
-    execFileSync('apt-get', ['install', '-y', '-qq', ...packages], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  } catch {
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', ...packages], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  }
-}
+import { aptInstall, canInstall, executable, findChrome, onPath } from './find-chrome.mjs';
 
 function findFirefox() {
   const look = () =>

@@ -3,7 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
 
-function executable(path) {
+export function executable(path) {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -12,7 +12,7 @@ function executable(path) {
   }
 }
 
-function onPath(name) {
+export function onPath(name) {
   const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
   const path = found.stdout.trim();
   return found.status === 0 && path ? path : undefined;
@@ -24,20 +24,34 @@ function look() {
   return onPath('chromium') ?? onPath('chromium-browser') ?? onPath('google-chrome') ?? onPath('google-chrome-stable');
 }
 
+/** As root on Debian, missing browsers can be installed with apt-get. */
+export const canInstall = () =>
+  typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/etc/debian_version');
+
+/** Installs Debian packages, refreshing the package lists only if the first try fails. */
+export function aptInstall(packages) {
+  console.log(`Installing Debian's ${packages.join(', ')} with apt-get…`);
+  const install = () =>
+    execFileSync('apt-get', ['install', '-y', '-qq', ...packages], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  try {
+    install();
+  } catch {
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    install();
+  }
+}
+
 export function findChrome() {
   if (process.env.CHROME_PATH && !executable(process.env.CHROME_PATH)) {
     console.warn(`CHROME_PATH=${process.env.CHROME_PATH} is not an executable; looking elsewhere.`);
   }
   let path = look();
   if (path) return path;
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (root && existsSync('/etc/debian_version')) {
-    console.log('No Chromium found: installing Debian\'s chromium with apt-get…');
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
+  if (canInstall()) {
+    aptInstall(['chromium']);
     path = look();
     if (path) return path;
   }

@@ -123,10 +123,14 @@ export function isRtl(lang: string | undefined): boolean {
   return /^(ar|he|fa|ur|ps|yi|dv|ckb)(-|$)/i.test(lang ?? '');
 }
 
+// Each language's lookup order, worked out once: format runs for every sentence of every render.
+const chains = new Map<string, string[]>();
+
 /** Formats `text` in `lang` (a well-formed tag), with `overrides` (the element's `strings`) first. */
 export function format(text: Text, lang: string, overrides?: Partial<Record<MessageId, string>>): string {
   if ('raw' in text) return text.raw;
-  const chain = localeChain(lang).map(alias);
+  let chain = chains.get(lang);
+  if (!chain) chains.set(lang, (chain = localeChain(lang).map(alias)));
   const own = overrides && Object.hasOwn(overrides, text.id) ? overrides[text.id] : undefined;
   let message: Message | undefined = own;
   for (const tag of chain) {

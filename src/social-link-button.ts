@@ -3,7 +3,7 @@ import { SocialLinkFailure, type Failure } from './internal/errors.js';
 import { DEFAULT_TIMEOUT_MS, RequestAborted, requestJson } from './internal/http.js';
 import { icons } from './internal/icons.js';
 import { LinkFlow, type LinkFlowState } from './internal/link-flow.js';
-import { isNetworkId, NETWORK_IDS, NETWORKS, networkName, toNetworkId } from './internal/networks.js';
+import { isNetworkId, NETWORK_IDS, networkName, toNetworkId } from './internal/networks.js';
 import {
   readStatus,
   subscribe,
@@ -270,8 +270,8 @@ export class SocialLinkButton extends LitElement {
     connectingPage: () => ({
       title: this.t('connecting'),
       text: this.t('connectingText'),
-      lang: this.language(),
-      rtl: isRtl(this.language()),
+      lang: this.speakingLang(),
+      rtl: isRtl(this.speakingLang()),
     }),
   });
   /** Networks the provider reported an error for in this page's flows (cleared by a success). */
@@ -306,7 +306,12 @@ export class SocialLinkButton extends LitElement {
   }
 
   private say(text: Text): string {
-    return format(text, this.renderLanguage ?? this.language(), this.strings);
+    return format(text, this.speakingLang(), this.strings);
+  }
+
+  /** The language now: the one this update looked up, else a fresh lookup. */
+  private speakingLang(): string {
+    return this.renderLanguage ?? this.language();
   }
 
   /** The language of the render in progress: looked up once per update, not per sentence. */
@@ -472,7 +477,7 @@ export class SocialLinkButton extends LitElement {
     const now = new Set(result.status.linked);
     const added = result.status.linked.filter((id) => !before.has(id));
     const removed = previous.linked.filter((id) => !now.has(id));
-    const lang = this.language();
+    const lang = this.speakingLang();
     const sentences: string[] = [];
     // "X and LinkedIn linked." — a list in the element's language, capped to a few names.
     const names = (ids: string[]) => formatList(ids.slice(0, 4).map(networkName).concat(ids.length > 4 ? ['…'] : []), lang);
@@ -529,7 +534,7 @@ export class SocialLinkButton extends LitElement {
   /** A date in the element's language: "Dec 2". */
   private formatDate(iso: string | undefined): string {
     if (!iso) return '';
-    return new Intl.DateTimeFormat(this.language(), { month: 'short', day: 'numeric' }).format(new Date(iso));
+    return new Intl.DateTimeFormat(this.speakingLang(), { month: 'short', day: 'numeric' }).format(new Date(iso));
   }
 
   private async unlink(platform: string): Promise<void> {
@@ -615,7 +620,7 @@ export class SocialLinkButton extends LitElement {
     const opensNew = this.mode === 'tab' ? this.t('opensTab') : this.mode === 'redirect' ? '' : this.t('opensWindow');
     const problem = this.problem;
     // The language sets the direction (ar, he: right to left) unless the element has its own dir.
-    const dir = this.hasAttribute('dir') ? nothing : isRtl(this.language()) ? 'rtl' : 'ltr';
+    const dir = this.hasAttribute('dir') ? nothing : isRtl(this.speakingLang()) ? 'rtl' : 'ltr';
     return html`<div part="base" class="base" dir=${dir}>
       <div class="bar">
         <button
@@ -754,7 +759,7 @@ export class SocialLinkButton extends LitElement {
 
   private renderNetwork(id: string, index: number, health: SocialLinkHealth | undefined, problem: Problem | undefined) {
     const known = isNetworkId(id) ? id : undefined;
-    const name = known ? NETWORKS[known].name : id;
+    const name = networkName(id);
     const status = this.status;
     const linked = status?.linked.includes(id) ?? false;
     const account = linked ? status?.accounts.find((a) => a.platform === id) : undefined;

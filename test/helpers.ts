@@ -123,3 +123,8 @@ export const AYRSHARE_USER = {
 export function rowText(row: Element): string {
   return (row.querySelector('.details')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** A network's row, by comparing data (ids may hold characters a selector would need escaped). */
+export function rowOf(el: Element, id: string): HTMLElement {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('li[data-network]')].find((row) => row.dataset.network === id)!;
+}

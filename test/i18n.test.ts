@@ -22,12 +22,10 @@ import '../src/locales/zh-CN.js';
 import '../src/locales/zh-TW.js';
 import { englishMessages, type SocialLinkButton } from '../src/index.js';
 import { SHIPPED } from '../src/i18n.js';
-import { mockEndpoint } from './helpers.js';
+import { mockEndpoint, rowOf } from './helpers.js';
 import { cleanUp, click, PROVIDER_HOST, providerUrl, waitFor, waitForPopups } from './flow-helpers.js';
 
 const part = (el: SocialLinkButton, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
-const rowOf = (el: SocialLinkButton, id: string) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLElement>('li[data-network]')].find((r) => r.dataset.network === id)!;
 const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 
 async function speaking(lang: string, body: unknown = { activeSocialAccounts: ['linkedin'] }) {

@@ -3,12 +3,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/index.js';
 import type { SocialLinkButton, SocialLinkHealthDetail } from '../src/index.js';
-import { mockEndpoint } from './helpers.js';
+import { mockEndpoint, rowOf } from './helpers.js';
 import { cleanUp, click, hover, PROVIDER_HOST, providerUrl, record, types, waitFor } from './flow-helpers.js';
 
 const DAY = 86_400_000;
-const rowOf = (el: SocialLinkButton, id: string) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLElement>('li[data-network]')].find((r) => r.dataset.network === id)!;
 const inRow = (el: SocialLinkButton, id: string, part: string) => rowOf(el, id).querySelector<HTMLElement>(`[part~="${part}"]`);
 const dateText = (iso: string) => new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' }).format(new Date(iso));
 

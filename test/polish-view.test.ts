@@ -4,12 +4,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import { NETWORK_IDS, type SocialLinkButton } from '../src/index.js';
-import { emulateMediaFeatures, itInChromium, mockEndpoint } from './helpers.js';
+import { emulateMediaFeatures, itInChromium, mockEndpoint, rowOf } from './helpers.js';
 import { click, waitFor } from './flow-helpers.js';
 
 const part = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`);
-const rowOf = (el: SocialLinkButton, id: string) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLElement>('li[data-network]')].find((r) => r.dataset.network === id)!;
 
 const LINKED = {
   activeSocialAccounts: ['facebook', 'linkedin', 'twitter'],

@@ -32,6 +32,18 @@ async function related(session, { strays = false } = {}) {
   return found;
 }
 
+/** What a test may ask of a popup, read inside it (by CDP, BiDi or WebDriver alike). */
+const windowFacts = () => ({
+  title: document.title,
+  text: document.body ? document.body.innerText : '',
+  outerWidth: window.outerWidth,
+  outerHeight: window.outerHeight,
+  screenX: window.screenX,
+  screenY: window.screenY,
+  focused: document.hasFocus(),
+  background: document.body ? getComputedStyle(document.body).backgroundColor : '',
+});
+
 async function describe(window) {
   const info = { url: window.url() };
   try {
@@ -39,16 +51,7 @@ async function describe(window) {
     if (!popup) return info;
     Object.assign(
       info,
-      await popup.evaluate(() => ({
-        title: document.title,
-        text: document.body ? document.body.innerText : '',
-        outerWidth: window.outerWidth,
-        outerHeight: window.outerHeight,
-        screenX: window.screenX,
-        screenY: window.screenY,
-        focused: document.hasFocus(),
-        background: document.body ? getComputedStyle(document.body).backgroundColor : '',
-      })),
+      await popup.evaluate(windowFacts),
     );
   } catch {
     // a window mid-navigation or just created: its URL is still worth reporting
@@ -89,16 +92,7 @@ export function popupPlugin() {
         }
         return webdriverPopups(session, async (driver) => ({
           url: await driver.getUrl(),
-          ...(await driver.execute(() => ({
-            title: document.title,
-            text: document.body ? document.body.innerText : '',
-            outerWidth: window.outerWidth,
-            outerHeight: window.outerHeight,
-            screenX: window.screenX,
-            screenY: window.screenY,
-            focused: document.hasFocus(),
-            background: document.body ? getComputedStyle(document.body).backgroundColor : '',
-          }))),
+          ...(await driver.execute(windowFacts)),
         }));
       }
       if (command === 'popups') {

@@ -30,7 +30,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export class RequestAborted extends Error {}
 
 /** A `timeout` setting as a usable delay: not a positive number → the default; clamped to what timers hold. */
-export function effectiveTimeout(value: number): number {
+function effectiveTimeout(value: number): number {
   const timeout = Number.isFinite(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
   return Math.min(timeout, MAX_TIMER_MS);
 }

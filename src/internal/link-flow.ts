@@ -312,11 +312,20 @@ export class LinkFlow {
   }
 
   private closePopup(): void {
-    try {
-      this.popup?.close();
-    } catch {
-      // already gone
-    }
+    const popup = this.popup;
+    if (!popup) return;
+    // Chromium can ignore close() while the popup is mid-way through a cross-site navigation
+    // (its browsing context is moving to another process): ask again a moment later.
+    const attempt = (left: number) => {
+      try {
+        if (popup.closed) return;
+        popup.close();
+      } catch {
+        return; // already gone
+      }
+      if (left > 0) setTimeout(() => attempt(left - 1), 250);
+    };
+    attempt(4);
   }
 
   /** Brings the popup to the front (a second click, or the hint's "Bring it back"). */
@@ -502,12 +511,8 @@ export class LinkFlow {
     this.pollTimer = undefined;
     this.lingerTimer = undefined;
     this.flowController?.abort();
-    this.prefetchController?.abort();
     this.flowController = undefined;
-    this.prefetchController = undefined;
-    this.prefetching = undefined;
-    this.prefetched = undefined;
-    this.prefetchFailure = undefined;
+    this.dropPrefetch();
     this.closePopup();
     this.popup = null;
     this.lingering = false;
