@@ -1,4 +1,4 @@
-// `npm test`: builds, then runs the Node tests and every browser test in Chromium, Firefox and
+// `npm test`: builds, checks the size budgets, then runs the Node tests and every browser test in Chromium, Firefox and
 // WebKit (those found or installable here; CI requires all three), and ends with one line
 // "N passed, N failed".
 import { spawnSync } from 'node:child_process';
@@ -35,6 +35,14 @@ if (!run('npx', ['tsc', '-p', 'tsconfig.json'])) {
 }
 
 if (!broken) {
+  // Size budgets (scripts/size.mjs): each enforced budget counts as a test.
+  const size = spawnSync('node', ['scripts/size.mjs'], { encoding: 'utf8' });
+  process.stdout.write(size.stdout);
+  process.stderr.write(size.stderr);
+  const sized = /size: (\d+) passed, (\d+) failed/.exec(size.stdout);
+  passed += Number(sized?.[1] ?? 0);
+  failed += sized ? Number(sized[2]) : 1;
+
   const nodeOk = run('node', [
     '--test',
     '--test-reporter=spec',

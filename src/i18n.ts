@@ -82,88 +82,59 @@ export type Text = { id: MessageId; params?: Record<string, string | number> } |
 type Registry = Record<string, Partial<Messages> | undefined>;
 
 /** The page-wide locale registry that locale modules write to. */
-export function registry(): Registry {
-  const global = globalThis as { SocialLinkButtonLocales?: Registry };
-  return (global.SocialLinkButtonLocales ??= {});
-}
+const registry = (): Registry => ((globalThis as { SocialLinkButtonLocales?: Registry }).SocialLinkButtonLocales ??= {});
 
 /** Registers (or replaces) the messages of a locale, e.g. from your own translation. */
 export function registerLocale(lang: string, messages: Partial<Messages>): void {
   registry()[lang.toLowerCase()] = messages;
 }
 
-/** BCP 47 fallback: `pt-BR` → `pt-br`, `pt`, `en`. */
-export function localeChain(lang: string | undefined): string[] {
-  const parts = (lang || 'en').toLowerCase().split('-');
-  return [...parts.map((_, i) => parts.slice(0, parts.length - i).join('-')), 'en'];
+/**
+ * BCP 47 fallback, lower case, without English: `pt-BR` → `pt-br`, `pt`. Chinese has no zh
+ * module: Traditional for zh-TW, -HK, -MO and -Hant; Simplified for the rest.
+ */
+export function localeChain(lang: string): string[] {
+  const parts = lang.toLowerCase().split('-');
+  return parts[0] === 'zh'
+    ? [/^zh-(tw|hk|mo|hant)/i.test(lang) ? 'zh-tw' : 'zh-cn']
+    : parts.map((_, i) => parts.slice(0, parts.length - i).join('-'));
 }
-
-// Chinese has no zh module: Traditional for zh-TW, -HK, -MO and -Hant; Simplified for the rest.
-const alias = (tag: string) => (tag.startsWith('zh') ? (/^zh-(tw|hk|mo|hant)/.test(tag) ? 'zh-tw' : 'zh-cn') : tag);
 
 /** The locale modules that ship (besides the built-in English), by file name. */
 export const SHIPPED = 'ar de es fr he hi it ja ko nl pl pt pt-BR sv tr zh-CN zh-TW'.split(' ');
 
-/**
- * The locale module to load for `lang` (its file name), when one ships and is not registered
- * yet: the first of its chain.
- */
-export function moduleFor(lang: string | undefined): string | undefined {
+/** The locale module to load for `lang` (its file name): the first of its chain that ships, unless registered. */
+export function moduleFor(lang: string): string | undefined {
   for (const tag of localeChain(lang)) {
-    const key = alias(tag);
-    if (key === 'en' || registry()[key]) return undefined;
-    const file = SHIPPED.find((name) => name.toLowerCase() === key);
+    if (registry()[tag]) return;
+    const file = SHIPPED.find((name) => name.toLowerCase() === tag);
     if (file) return file;
   }
-  return undefined;
 }
 
 /** Whether a language is written right to left. */
-export function isRtl(lang: string | undefined): boolean {
-  return /^(ar|he|fa|ur|ps|yi|dv|ckb)(-|$)/i.test(lang ?? '');
-}
-
-// Each language's lookup order, worked out once: format runs for every sentence of every render.
-const chains = new Map<string, string[]>();
+export const isRtl = (lang: string): boolean => /^(ar|he|fa|ur|ps|yi|dv|ckb)\b/i.test(lang);
 
 /** Formats `text` in `lang` (a well-formed tag), with `overrides` (the element's `strings`) first. */
 export function format(text: Text, lang: string, overrides?: Partial<Record<MessageId, string>>): string {
   if ('raw' in text) return text.raw;
-  let chain = chains.get(lang);
-  if (!chain) chains.set(lang, (chain = localeChain(lang).map(alias)));
-  const own = overrides && Object.hasOwn(overrides, text.id) ? overrides[text.id] : undefined;
-  let message: Message | undefined = own;
-  for (const tag of chain) {
-    if (message !== undefined) break;
-    const messages = tag === 'en' ? en : registry()[tag];
-    if (messages && Object.hasOwn(messages, text.id)) message = messages[text.id];
-  }
-  message ??= en[text.id];
+  const id = text.id;
   const params = text.params ?? {};
-  if (typeof message !== 'string') {
-    message = message[new Intl.PluralRules(lang).select(Number(params.count))] ?? message.other;
-  }
-  return message.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.hasOwn(params, key) ? String(params[key]) : whole,
-  );
+  // Message ids are our own (never `constructor` and the like), so a plain lookup is safe.
+  const locales = registry();
+  let message: Message = [overrides, ...localeChain(lang).map((tag) => locales[tag]), en].find((table) => table?.[id] != null)![id]!;
+  if (typeof message !== 'string') message = message[new Intl.PluralRules(lang).select(Number(params.count))] ?? message.other;
+  return message.replace(/\{(\w+)\}/g, (whole: string, key: string) => String(params[key] ?? whole));
 }
 
 /** "X, Facebook and LinkedIn" in `lang` (a well-formed tag: see `canonical`). */
-export function formatList(items: string[], lang: string): string {
-  return new Intl.ListFormat(lang).format(items);
-}
+export const formatList = (items: string[], lang: string): string => new Intl.ListFormat(lang).format(items);
 
 /** `lang` as a well-formed BCP 47 tag (`en_US` and other typos become `en`), safe for Intl. */
 export function canonical(lang: string): string {
-  let tag = canonicalTags.get(lang);
-  if (tag === undefined) {
-    try {
-      tag = Intl.getCanonicalLocales(lang)[0] ?? 'en';
-    } catch {
-      tag = 'en';
-    }
-    canonicalTags.set(lang, tag);
+  try {
+    return Intl.getCanonicalLocales(lang)[0]!; // lang is never empty
+  } catch {
+    return 'en';
   }
-  return tag;
 }
-const canonicalTags = new Map<string, string>();

@@ -13,7 +13,8 @@ import {
   type StatusResult,
 } from './internal/profile-status.js';
 import { safeImageUrl, safeLinkUrl } from './internal/safe-url.js';
-import { canonical, format, formatList, isRtl, moduleFor, type MessageId, type Text } from './i18n.js';
+import { format, formatList, type MessageId, type Text } from './i18n.js';
+import { directionOf, languageOf, loadLocale, watchLanguage } from './internal/language.js';
 import { toList } from './internal/list.js';
 import type { SocialLinkEventMap, SocialLinkHealth, SocialLinkMode } from './events.js';
 import { styles } from './styles.js';
@@ -64,39 +65,6 @@ function judgeHealth(signals: HealthSignals | undefined, providerError: boolean,
   const reconnectBy = new Date(by).toISOString();
   if (by <= now) return { state: 'needs-reconnect', reconnectBy };
   return by - now <= EXPIRING_WITHIN_MS ? { state: 'expiring', reconnectBy } : { state: 'healthy', reconnectBy };
-}
-
-// Elements follow `lang` (and `dir`) changes live: one observer for the page, while any element
-// is connected, whichever element or ancestor changes its language.
-const speaking = new Set<SocialLinkButton>();
-let languageObserver: MutationObserver | undefined;
-
-function watchLanguages(element: SocialLinkButton, on: boolean): void {
-  if (on) speaking.add(element);
-  else speaking.delete(element);
-  if (!speaking.size) languageObserver = void languageObserver?.disconnect();
-  else if (!languageObserver) {
-    languageObserver = new MutationObserver(() => speaking.forEach((each) => each.requestUpdate()));
-    languageObserver.observe(document.documentElement, { attributeFilter: ['lang', 'dir'], subtree: true });
-  }
-}
-
-// Locale modules sit next to this file's bundle (dist/locales/<tag>.js), loaded the first time
-// an element speaks that language. The script-tag build has no import.meta: its own <script>
-// is the base there. (A variable base also keeps bundlers from inlining every locale.)
-const localeBase: string | undefined =
-  (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || import.meta.url;
-const loading = new Map<string, Promise<void>>();
-
-function loadLocale(lang: string): void {
-  const name = moduleFor(lang);
-  if (!name || loading.has(name)) return;
-  if (!localeBase) return;
-  const done = import(/* @vite-ignore */ new URL(`locales/${name}.js`, localeBase).href).then(
-    () => speaking.forEach((each) => each.requestUpdate()),
-    () => undefined, // not shipped next to this file (a custom bundle): English it is
-  );
-  loading.set(name, done);
 }
 
 // A chain link, for a network id we have no brand glyph for.
@@ -271,12 +239,12 @@ export class SocialLinkButton extends LitElement {
       title: this.t('connecting'),
       text: this.t('connectingText'),
       lang: this.speakingLang(),
-      rtl: isRtl(this.speakingLang()),
     }),
   });
   /** Networks the provider reported an error for in this page's flows (cleared by a success). */
   private readonly providerErrors = new Set<string>();
   private unsubscribe: (() => void) | undefined;
+  private unwatchLanguage: (() => void) | undefined;
   private subscribedEndpoint: string | undefined;
   private unlinkController: AbortController | undefined;
   /** Focus was inside the element when this update began. */
@@ -297,7 +265,7 @@ export class SocialLinkButton extends LitElement {
 
   /** The language the element speaks: its `lang`, the nearest ancestor's, then the document's. */
   private language(): string {
-    return canonical(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en');
+    return languageOf(this);
   }
 
   /** A message in the element's language (its `strings` first). */
@@ -345,7 +313,7 @@ export class SocialLinkButton extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    watchLanguages(this, true);
+    this.unwatchLanguage ??= watchLanguage(this);
     this.syncSubscription();
   }
 
@@ -355,7 +323,8 @@ export class SocialLinkButton extends LitElement {
     // element that stays out of the document lets go of its popup, timers and requests.
     queueMicrotask(() => {
       if (this.isConnected) return;
-      watchLanguages(this, false);
+      this.unwatchLanguage?.();
+      this.unwatchLanguage = undefined;
       this.flow.teardown();
       this.unlinkController?.abort();
       this.unsubscribe?.();
@@ -383,7 +352,7 @@ export class SocialLinkButton extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('profileEndpoint')) this.syncSubscription();
     this.renderLanguage = this.language();
-    loadLocale(this.renderLanguage);
+    loadLocale(this.renderLanguage)?.then(() => this.requestUpdate());
     this.hadFocus = Boolean(this.shadowRoot?.activeElement);
   }
 
@@ -619,8 +588,8 @@ export class SocialLinkButton extends LitElement {
     const state = this.flow.state;
     const opensNew = this.mode === 'tab' ? this.t('opensTab') : this.mode === 'redirect' ? '' : this.t('opensWindow');
     const problem = this.problem;
-    // The language sets the direction (ar, he: right to left) unless the element has its own dir.
-    const dir = this.hasAttribute('dir') ? nothing : isRtl(this.speakingLang()) ? 'rtl' : 'ltr';
+    // The language sets the direction (ar, he: right to left) unless a nearer dir does.
+    const dir = directionOf(this, this.speakingLang()) ?? nothing;
     return html`<div part="base" class="base" dir=${dir}>
       <div class="bar">
         <button

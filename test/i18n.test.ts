@@ -76,6 +76,29 @@ describe('languages', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a nearer `dir` decides the direction; otherwise the language does', async () => {
+    const direction = async (markup: ReturnType<typeof html>) => {
+      const wrap = await fixture<HTMLElement>(markup);
+      const el = wrap.querySelector('social-link-button')!;
+      await el.updateComplete;
+      return getComputedStyle(part(el, 'base')).direction;
+    };
+    // dir="rtl" on a page with no language: the layout mirrors (English text).
+    expect(await direction(html`<div dir="rtl"><social-link-button></social-link-button></div>`)).to.equal('rtl');
+    // An Arabic page with a French element: French reads left to right.
+    expect(await direction(html`<div dir="rtl" lang="ar"><social-link-button lang="fr"></social-link-button></div>`)).to.equal('ltr');
+    // An English page with dir="rtl" closer to the element than its lang: the dir wins.
+    expect(await direction(html`<div lang="en"><div dir="rtl"><social-link-button></social-link-button></div></div>`)).to.equal('rtl');
+    // The element's own dir beats its language.
+    expect(await direction(html`<div><social-link-button lang="ar" dir="ltr"></social-link-button></div>`)).to.equal('ltr');
+    // A live dir change on an ancestor is followed.
+    const wrap = await fixture<HTMLElement>(html`<div lang="en"><div><social-link-button></social-link-button></div></div>`);
+    const el = wrap.querySelector('social-link-button')!;
+    expect(getComputedStyle(part(el, 'base')).direction).to.equal('ltr');
+    (wrap.firstElementChild as HTMLElement).dir = 'rtl';
+    await waitFor(() => getComputedStyle(part(el, 'base')).direction === 'rtl', 'did not follow the nearer dir');
+  });
+
   it('Japanese', async () => {
     const { el } = await speaking('ja');
     expect(text(part(el, 'label'))).to.equal('SNSアカウントを連携');

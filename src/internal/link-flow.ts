@@ -30,7 +30,7 @@ export interface LinkFlowHost {
   /** Shows and emits a flow error (`expired`: the linking URL had expired, offer a new one). */
   reportFlowError(failure: Failure): void;
   /** The "Connecting…" page's title and text, in the element's language, and that language. */
-  connectingPage(): { title: string; text: string; lang: string; rtl: boolean };
+  connectingPage(): { title: string; text: string; lang: string };
 }
 
 const POLL_MS = 500;

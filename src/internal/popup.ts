@@ -1,3 +1,4 @@
+import { isRtl } from '../i18n.js';
 
 /**
  * A window name for one element: its own flows reuse its window instead of stacking new ones,
@@ -38,14 +39,14 @@ export function popupFeatures(): string {
  * with DOM calls and CSSOM, never markup strings or inline script, so strict CSPs and Trusted
  * Types allow it.
  */
-export function showConnecting(popup: Window, page: { title: string; text: string; lang: string; rtl: boolean }): void {
+export function showConnecting(popup: Window, page: { title: string; text: string; lang: string }): void {
   try {
     const doc = popup.document;
     // The opener's scheme: a blank page in a dark desktop should not flash white.
     const dark = matchMedia('(prefers-color-scheme: dark)').matches;
     doc.title = page.title;
     doc.documentElement.lang = page.lang;
-    doc.documentElement.dir = page.rtl ? 'rtl' : 'ltr';
+    doc.documentElement.dir = isRtl(page.lang) ? 'rtl' : 'ltr';
     const body = doc.body ?? doc.documentElement.appendChild(doc.createElement('body'));
     const message = doc.createElement('p');
     message.setAttribute('role', 'status');

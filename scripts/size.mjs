@@ -1,0 +1,84 @@
+// Size budgets (gzip -9 of built files), checked in `npm test` and reported by `npm run bench`.
+// `node scripts/size.mjs` prints each figure beside its budget and exits 1 when an enforced
+// budget is exceeded. Needs a build (`npm run build`) first.
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+export const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
+const KB = 1024;
+
+/** The ESM entry as a host's bundler sees it: dist/index.js and its chunks, minified, lit and zod external. */
+export async function esmEntry() {
+  const result = await esbuild({
+    stdin: { contents: "export * from './dist/index.js';", resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    external: ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*'],
+  });
+  return Buffer.from(result.outputFiles[0].contents);
+}
+
+/**
+ * What the language mechanism (issue 11) costs the script-tag bundle: the same bundle built with
+ * bench/plain/*.ts — English only, no language lookup, locale loading, Intl or overrides — in
+ * place of src/i18n.ts and src/internal/language.ts.
+ */
+export async function languageMechanism() {
+  const plain = {
+    name: 'plain-english',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer?.includes('/src/')) return null;
+      if (/(^|\/)i18n\.js$/.test(source)) return resolve('bench/plain/i18n.ts');
+      if (/(^|\/)language\.js$/.test(source)) return resolve('bench/plain/language.ts');
+      return null;
+    },
+  };
+  const sizes = [];
+  for (const plugins of [[], [plain]]) {
+    const outDir = resolve('node_modules/.cache/size-check');
+    await viteBuild({
+      configFile: false,
+      logLevel: 'silent',
+      plugins,
+      build: { outDir, emptyOutDir: true, lib: { entry: 'src/iife.ts', formats: ['iife'], name: 'SocialLinkButton', fileName: () => 'out.js' } },
+    });
+    sizes.push(gzip(readFileSync(`${outDir}/out.js`)));
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  return sizes[0] - sizes[1];
+}
+
+/** Every budgeted figure: { what, bytes, budget, enforced }. */
+export async function measure() {
+  const figures = [
+    { what: 'IIFE (dist/social-link-button.iife.js)', bytes: gzip(readFileSync('dist/social-link-button.iife.js')), budget: 19 * KB, enforced: false },
+    { what: 'ESM entry with its chunks (lit, zod external)', bytes: gzip(await esmEntry()), budget: 10 * KB, enforced: false },
+    { what: 'Callback IIFE (dist/social-link-callback.iife.js)', bytes: gzip(readFileSync('dist/social-link-callback.iife.js')), budget: 1 * KB, enforced: true },
+    { what: 'Language mechanism in the IIFE (issue 11)', bytes: await languageMechanism(), budget: 500, enforced: true },
+  ];
+  for (const file of readdirSync('dist/locales').filter((f) => f.endsWith('.js')).sort()) {
+    figures.push({ what: `Locale dist/locales/${file}`, bytes: gzip(readFileSync(`dist/locales/${file}`)), budget: 1 * KB, enforced: false });
+  }
+  return figures;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const figures = await measure();
+  let failed = 0;
+  for (const { what, bytes, budget, enforced } of figures) {
+    const over = bytes > budget;
+    if (over && enforced) failed++;
+    const verdict = !over ? 'ok' : enforced ? 'OVER BUDGET' : 'over (not enforced yet: issue 12)';
+    console.log(`${what.padEnd(52)} ${(bytes / KB).toFixed(2).padStart(6)} KB gz  budget ${(budget / KB).toFixed(2)} KB  ${verdict}`);
+  }
+  const passed = figures.filter((f) => f.enforced).length - failed;
+  console.log(`size: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
