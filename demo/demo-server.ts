@@ -2,7 +2,7 @@
 // (`social-link-button/server`) in front of either the Ayrshare simulator (default) or the real
 // Ayrshare (when AYRSHARE_API_KEY and AYRSHARE_PROFILE_KEY are set, e.g. in .env).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createAyrshareHandlers, toNodeHandler } from '../src/server/index.js';
+import { createAyrshareHandlers, toNodeHandler } from '../src/entries/server.js';
 import {
   SIMULATOR_API_KEY,
   SIMULATOR_PROFILE_KEY,

@@ -1,4 +1,4 @@
-import { SOCIAL_LINK_EVENTS, type SocialLinkButton } from '../src/index.js';
+import { SOCIAL_LINK_EVENTS, type SocialLinkButton } from '../src/entries/index.js';
 
 const log = document.querySelector<HTMLOListElement>('#log')!;
 const main = document.querySelector<SocialLinkButton>('social-link-button#main')!;

@@ -47,7 +47,7 @@ export async function languageMechanism() {
       configFile: false,
       logLevel: 'silent',
       plugins,
-      build: { outDir, emptyOutDir: true, lib: { entry: 'src/iife.ts', formats: ['iife'], name: 'SocialLinkButton', fileName: () => 'out.js' } },
+      build: { outDir, emptyOutDir: true, lib: { entry: 'src/entries/iife.ts', formats: ['iife'], name: 'SocialLinkButton', fileName: () => 'out.js' } },
     });
     sizes.push(gzip(readFileSync(`${outDir}/out.js`)));
     rmSync(outDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import { NETWORK_IDS, NETWORKS } from './internal/networks.js';
+import { NETWORK_IDS, NETWORKS } from './networks.js';
 
 // Brand colours as rules keyed by data-network: no inline style attributes, so strict
 // style-src CSPs are fine.

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitFor } from './wait.js';
-import '../src/index.js';
-import type { SocialLinkButton } from '../src/index.js';
+import '../src/entries/index.js';
+import type { SocialLinkButton } from '../src/entries/index.js';
 import { AYRSHARE_USER, emulateMediaFeatures, mockEndpoint } from './helpers.js';
 import { itInChromium } from './helpers.js';
 import { rowText } from './helpers.js';

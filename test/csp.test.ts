@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { waitFor } from './wait.js';
-import type { SocialLinkButton } from '../src/index.js';
+import type { SocialLinkButton } from '../src/entries/index.js';
 import { mockEndpoint } from './helpers.js';
 import { rowText } from './helpers.js';
 

@@ -13,7 +13,7 @@ describe('define', () => {
     const warn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args);
     try {
-      const module = await import('../src/index.js');
+      const module = await import('../src/entries/index.js');
       expect(customElements.get('social-link-button')).to.equal(OtherVersion);
       expect(warnings).to.have.length(1);
       expect(String(warnings[0][0])).to.contain('0.0.1-other');

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitFor } from './wait.js';
-import '../src/index.js';
-import type { SocialLinkButton, SocialLinkErrorDetail } from '../src/index.js';
+import '../src/entries/index.js';
+import type { SocialLinkButton, SocialLinkErrorDetail } from '../src/entries/index.js';
 import { mockEndpoint, type MockAnswer } from './helpers.js';
 import { rowText } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
-import { SOCIAL_LINK_EVENTS, type SocialLinkButton } from '../src/index.js';
+import { SOCIAL_LINK_EVENTS, type SocialLinkButton } from '../src/entries/index.js';
 import { mockEndpoint, type MockAnswer } from './helpers.js';
 import { waitFor } from './wait.js';
 

@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/index.js';
+import '../src/entries/index.js';
 import { cleanUp, click, hover, providerUrl, setupFlow, types, PROVIDER_ORIGIN, waitFor, postFromProviderFrame } from './flow-helpers.js';
 
 describe('more of the link flow', () => {

@@ -1,5 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
-import '../src/index.js';
+import '../src/entries/index.js';
 import { itIn } from './helpers.js';
 import {
   cleanUp,

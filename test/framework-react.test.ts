@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitFor } from './wait.js';
-import type { SocialLinkButton } from '../src/index.js';
+import type { SocialLinkButton } from '../src/entries/index.js';
 import { mockEndpoint } from './helpers.js';
 
 async function load(name: string) {

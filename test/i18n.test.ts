@@ -1,7 +1,7 @@
 // Issue 11: languages (fallback, live changes), right-to-left, `strings` overrides, Intl plurals,
 // dates and lists, and every locale complete.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../src/index.js';
+import '../src/entries/index.js';
 // Every locale module registers itself when imported (the completeness test reads them all).
 import '../src/locales/ar.js';
 import '../src/locales/de.js';
@@ -20,7 +20,7 @@ import '../src/locales/sv.js';
 import '../src/locales/tr.js';
 import '../src/locales/zh-CN.js';
 import '../src/locales/zh-TW.js';
-import { englishMessages, type SocialLinkButton } from '../src/index.js';
+import { englishMessages, type SocialLinkButton } from '../src/entries/index.js';
 import { SHIPPED } from '../src/i18n.js';
 import { mockEndpoint, rowOf } from './helpers.js';
 import { cleanUp, click, PROVIDER_HOST, providerUrl, waitFor, waitForPopups } from './flow-helpers.js';

@@ -1,8 +1,8 @@
 // Issue 9: per-network Link and Reconnect, account health (badges, parts, property, event,
 // announcements), and the change event's accounts. Real clicks, popup blocker on.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../src/index.js';
-import type { SocialLinkButton, SocialLinkHealthDetail } from '../src/index.js';
+import '../src/entries/index.js';
+import type { SocialLinkButton, SocialLinkHealthDetail } from '../src/entries/index.js';
 import { mockEndpoint, rowOf } from './helpers.js';
 import { cleanUp, click, hover, PROVIDER_HOST, providerUrl, record, types, waitFor } from './flow-helpers.js';
 

@@ -1,8 +1,8 @@
 // Issue 8's flow defects and feedback, with real input and the popup blocker on.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { a11ySnapshot, findAccessibilityNode, sendKeys, sendMouse } from '@web/test-runner-commands';
-import '../src/index.js';
-import type { SocialLinkButton } from '../src/index.js';
+import '../src/entries/index.js';
+import type { SocialLinkButton } from '../src/entries/index.js';
 import { emulateMediaFeatures, mockEndpoint } from './helpers.js';
 import { itInChromium } from './helpers.js';
 import {
@@ -350,7 +350,7 @@ describe('in a sandboxed iframe without allow-popups', () => {
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin');
     frame.style.cssText = 'width: 600px; height: 300px; border: 0';
     frame.srcdoc = `<!doctype html><html lang="en"><body>
-      <script type="module">import '/src/index.ts';</script>
+      <script type="module">import '/src/entries/index.ts';</script>
       <social-link-button jwt-endpoint="${jwt.url}" allowed-hosts="${PROVIDER_HOST}" prefetch="none"></social-link-button>
     </body></html>`;
     document.body.append(frame);

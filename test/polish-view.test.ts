@@ -2,8 +2,8 @@
 // compact keyboard access, contrast, fonts, announcements and focus after an unlink.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/index.js';
-import { NETWORK_IDS, type SocialLinkButton } from '../src/index.js';
+import '../src/entries/index.js';
+import { NETWORK_IDS, type SocialLinkButton } from '../src/entries/index.js';
 import { emulateMediaFeatures, itInChromium, mockEndpoint, rowOf } from './helpers.js';
 import { click, waitFor } from './flow-helpers.js';
 

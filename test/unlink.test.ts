@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../src/index.js';
-import type { SocialLinkButton } from '../src/index.js';
+import '../src/entries/index.js';
+import type { SocialLinkButton } from '../src/entries/index.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { click, waitFor } from './flow-helpers.js';
 import { mockEndpoint } from './helpers.js';

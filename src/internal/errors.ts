@@ -1,23 +1,7 @@
-import type { Text } from '../i18n.js';
+import type { MessageId, Text } from '../i18n.js';
+import type { SocialLinkErrorCode } from '../types.js';
 
-/** Error codes a host can switch on (SPEC section 5). */
-export type SocialLinkErrorCode =
-  | 'request-failed'
-  | 'invalid-response'
-  | 'untrusted-url'
-  | 'popup-blocked'
-  | 'timeout';
-
-/** The `detail` of `social-link-error`, and the error shown in the element. */
-export interface SocialLinkErrorDetail {
-  code: SocialLinkErrorCode;
-  /** A sentence a person can act on, in the element's language. */
-  message: string;
-  /** HTTP status, when a host endpoint answered with one. */
-  status?: number;
-  /** For a 429: seconds to wait, from the answer's `Retry-After`. */
-  retryAfter?: number;
-}
+export type { SocialLinkErrorCode, SocialLinkErrorDetail } from '../types.js';
 
 /** A failure before it is put into words: each element says it in its own language. */
 export interface Failure {
@@ -39,4 +23,10 @@ export class SocialLinkFailure extends Error {
     super('raw' in failure.text ? failure.text.raw : failure.text.id);
     this.failure = failure;
   }
+}
+
+/** The failure an error stands for: its own, or a plain request failure said with `fallback`. */
+export function toFailure(error: unknown, fallback: MessageId, params?: Record<string, string>): Failure {
+  if (error instanceof SocialLinkFailure) return error.failure;
+  return { code: 'request-failed', text: params ? { id: fallback, params } : { id: fallback } };
 }

@@ -2,15 +2,9 @@ import { SocialLinkFailure, type Failure } from './errors.js';
 import { RequestAborted, requestJson } from './http.js';
 import { displayNameEntry, profileStatusAnswer, type DisplayNameEntry } from './schemas.js';
 import { developerNotes } from './developer-notes.js';
+import type { LinkedAccount } from '../types.js';
 
-/** One linked account, as `accounts` exposes it (SPEC section 2). */
-export interface LinkedAccount {
-  platform: string;
-  username?: string;
-  displayName?: string;
-  profileUrl?: string;
-  userImage?: string;
-}
+export type { LinkedAccount } from '../types.js';
 
 /** What the status answer says of a linked account's health, before it is judged. */
 export interface HealthSignals {

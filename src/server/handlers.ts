@@ -2,7 +2,7 @@
 // `Response` for the element's three endpoints. The API key, the private key and Profile Keys
 // stay here: no answer carries them, and nothing here logs.
 import * as z from 'zod/mini';
-import { isNetworkId, NETWORK_IDS } from '../internal/networks.js';
+import { isNetworkId, NETWORK_IDS } from '../networks.js';
 
 export const AYRSHARE_API = 'https://api.ayrshare.com/api';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { SocialLinkChangeDetail } from '../../src/index.js';
-import { SocialLinkButton } from '../../src/react.js';
+import type { SocialLinkChangeDetail } from '../../src/entries/index.js';
+import { SocialLinkButton } from '../../src/entries/react.js';
 
 /** Renders the React wrapper and the element used natively (React 19) side by side. */
 export function mount(container: HTMLElement, profileEndpoint: string) {

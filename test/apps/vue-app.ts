@@ -1,6 +1,6 @@
 import { createApp, h, ref } from 'vue';
-import '../../src/index.js';
-import type { SocialLinkChangeDetail } from '../../src/index.js';
+import '../../src/entries/index.js';
+import type { SocialLinkChangeDetail } from '../../src/entries/index.js';
 
 /** A Vue 3 app using <social-link-button> with a Vue event listener. */
 export function mount(container: HTMLElement, profileEndpoint: string) {

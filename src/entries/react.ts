@@ -3,7 +3,7 @@
 // importing this module's types gives that JSX its checked props (see the JSX block below).
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
-import { define } from './define.js';
+import { define } from '../define.js';
 import type {
   SocialLinkChangeDetail,
   SocialLinkCloseDetail,
@@ -12,8 +12,8 @@ import type {
   SocialLinkErrorDetail,
   SocialLinkMode,
   SocialLinkOpenDetail,
-} from './events.js';
-import { SocialLinkButton as SocialLinkButtonElement } from './social-link-button.js';
+} from '../types.js';
+import { SocialLinkButton as SocialLinkButtonElement } from '../social-link-button.js';
 
 define();
 

@@ -1,0 +1,12 @@
+// `social-link-button`: defines <social-link-button> and exports its class, helpers and types.
+import { define } from '../define.js';
+
+export { SocialLinkButton } from '../social-link-button.js';
+export { define, TAG_NAME } from '../define.js';
+export { NETWORK_IDS, NETWORKS, toNetworkId } from '../networks.js';
+export { VERSION } from '../version.js';
+export { registerLocale, en as englishMessages } from '../i18n.js';
+export { SOCIAL_LINK_EVENTS } from '../events.js';
+export type * from '../types.js';
+
+define();

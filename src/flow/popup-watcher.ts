@@ -1,0 +1,94 @@
+const POLL_MS = 500;
+// A page that posts and then closes itself (the callback page, Ayrshare after Done) can close
+// before its message is delivered: give the message this long to arrive first.
+const CLOSE_GRACE_MS = 150;
+
+/** What a watched popup can do. */
+export interface PopupEvents {
+  /** It closed (reported a moment after, so its last message arrives first). */
+  closed(): void;
+  /** It came back to our own origin after visiting the provider (a same-origin callback page). */
+  back(): void;
+}
+
+/** Watches one popup window: whether it is still open, and whether it came back to our origin. */
+export class PopupWatcher {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private graceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * @param leftOrigin it already shows the provider's page (opened straight at the linking URL)
+   */
+  constructor(
+    readonly popup: Window,
+    private readonly on: PopupEvents,
+    private leftOrigin: boolean,
+  ) {
+    this.timer = setInterval(() => this.poll(), POLL_MS);
+  }
+
+  get alive(): boolean {
+    return !this.popup.closed;
+  }
+
+  /** Sends the popup to `href`; false when it is no longer ours to navigate. */
+  navigate(href: string): boolean {
+    this.leftOrigin = true;
+    try {
+      // replace(): the popup's history keeps no blank page to go back to.
+      this.popup.location.replace(href);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Brings the popup to the front. */
+  focus(): void {
+    try {
+      this.popup.focus();
+    } catch {
+      // a window we can no longer reach
+    }
+  }
+
+  /** Closes the popup and stops watching it. */
+  close(): void {
+    this.stop();
+    const popup = this.popup;
+    // Chromium can ignore close() while the popup is mid-way through a cross-site navigation
+    // (its browsing context is moving to another process): ask again a moment later.
+    const attempt = (left: number) => {
+      try {
+        if (popup.closed) return;
+        popup.close();
+      } catch {
+        return; // already gone
+      }
+      if (left > 0) setTimeout(() => attempt(left - 1), 250);
+    };
+    attempt(4);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    clearTimeout(this.graceTimer);
+    this.timer = undefined;
+    this.graceTimer = undefined;
+  }
+
+  private poll(): void {
+    if (this.popup.closed) {
+      clearInterval(this.timer);
+      this.graceTimer = setTimeout(() => this.on.closed(), CLOSE_GRACE_MS);
+      return;
+    }
+    // Where the callback page is on our own origin, we see the popup come back ourselves.
+    try {
+      const { href, origin } = this.popup.location;
+      if (this.leftOrigin && origin === location.origin && href !== 'about:blank') this.on.back();
+    } catch {
+      this.leftOrigin = true;
+    }
+  }
+}
