@@ -1,3 +1,4 @@
+import { toList } from './internal/list.js';
 /** Network ids exactly as Ayrshare names them (SPEC section 4), in their default order. */
 export const NETWORK_IDS = [
   'bluesky',
@@ -66,4 +67,15 @@ export function toNetworkId(value: string): NetworkId | undefined {
 export function networkName(id: string): string {
   const known = toNetworkId(id);
   return known ? NETWORKS[known].name : id;
+}
+
+/**
+ * The networks an element shows for its `networks` setting, in order, without duplicates: known
+ * names map to Ayrshare's ids (x → twitter); an id we do not know is still shown when listed
+ * (SPEC 3: unknown ids are rendered only if listed), with a generic icon. Unset: every network.
+ */
+export function networksToShow(networks: readonly string[] | string | undefined): string[] {
+  const listed = toList(networks);
+  const ids = (listed.length ? listed : NETWORK_IDS).map((id) => toNetworkId(id) ?? id.trim().toLowerCase()).filter(Boolean);
+  return [...new Set(ids)];
 }

@@ -1,37 +1,27 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing } from 'lit';
+import { FocusController } from './controllers/focus-controller.js';
+import { LanguageController } from './controllers/language-controller.js';
 import { LinkFlowController } from './controllers/link-flow-controller.js';
 import { ProfileStatusController } from './controllers/profile-status-controller.js';
 import { UnlinkController } from './controllers/unlink-controller.js';
-import { HealthTracker, healthChanges } from './health.js';
-import { format, formatList, type MessageId, type Text } from './i18n.js';
-import type { Failure } from './internal/errors.js';
+import type { MessageId } from './i18n.js';
 import { DEFAULT_TIMEOUT_MS } from './internal/http.js';
-import { directionOf, languageOf, loadLocale, watchLanguage } from './internal/language.js';
-import { toList } from './internal/list.js';
-import type { ProfileStatus } from './internal/profile-status.js';
-import { isNetworkId, NETWORK_IDS, networkName, toNetworkId } from './networks.js';
-import { styles } from './styles.js';
-import type { LinkedAccount, SocialLinkEventMap, SocialLinkHealth, SocialLinkMode, SocialLinkState } from './types.js';
+import { listConverter, toList } from './internal/list.js';
+import { isNetworkId, networksToShow } from './networks.js';
+import { StatusChanges } from './status-changes.js';
+import { styles } from './styles/index.js';
+import type {
+  LinkedAccount,
+  SocialLinkConnectDetail,
+  SocialLinkEventMap,
+  SocialLinkHealth,
+  SocialLinkMode,
+  SocialLinkState,
+} from './types.js';
 import { VERSION } from './version.js';
+import { partOf, rowOf } from './view/dom.js';
 import { renderNetwork, type RowContext } from './view/network-row.js';
-
-interface Problem {
-  failure: Failure;
-  /** What the error box's button does. */
-  retry: () => void;
-  source: 'status' | 'flow' | 'unlink';
-  /** The error box's button: Try again, Continue (blocked popup), Open a new link (expired), or none. */
-  action: 'retry' | 'continue' | 'new-link' | 'none';
-  /** For an unlink problem: the network whose row shows it; for a flow problem: its scope. */
-  network?: string;
-}
-
-// Lists in attributes are space- or comma-separated (SPEC section 2).
-const listConverter = {
-  fromAttribute: (value: string | null): string[] | undefined => (value === null ? undefined : toList(value)),
-  toAttribute: (value: string[] | string | undefined): string | null =>
-    value === undefined ? null : toList(value).join(' '),
-};
+import { flowAction, renderProblem, type Problem } from './view/problem.js';
 
 /**
  * A button that links a user's social media accounts through the host's Ayrshare integration,
@@ -153,7 +143,7 @@ export class SocialLinkButton extends LitElement {
 
   /** The button's text (default: "Link social accounts", in the element's language); the default slot overrides it. */
   get label(): string {
-    return this.ownLabel ?? this.t('label');
+    return this.ownLabel ?? this.words.t('label');
   }
 
   set label(value: string | null | undefined) {
@@ -162,11 +152,18 @@ export class SocialLinkButton extends LitElement {
     this.requestUpdate('label', old);
   }
 
+  private readonly words = new LanguageController(this, () => this.strings);
+  private readonly changes = new StatusChanges(
+    this.words,
+    (type, detail) => this.emit(type, detail),
+    (text) => this.announce(text),
+  );
+  private readonly focusKeeper = new FocusController(this, () => this.findPart('retry') ?? this.findPart('button'));
   private readonly profile = new ProfileStatusController(this, {
     endpoint: () => this.profileEndpoint,
     requestInit: () => this.requestInit,
     timeout: () => this.timeout,
-    changed: (status, previous) => this.statusChanged(status, previous),
+    changed: (status, previous) => this.changes.read(status, previous),
     failed: (failure) => this.report({ failure, source: 'status', retry: () => void this.refresh(), action: 'retry' }),
     cleared: () => this.clearProblem('status'),
   });
@@ -175,15 +172,15 @@ export class SocialLinkButton extends LitElement {
     refresh: () => this.refresh(),
     requestedNetworks: () => (toList(this.networks).length ? this.shownNetworks().filter(isNetworkId) : undefined),
     emit: (type, detail) => {
-      if (type === 'social-link-connect') this.connectOutcome(detail as SocialLinkEventMap['social-link-connect']['detail']);
+      const outcome = type === 'social-link-connect' && (detail as SocialLinkConnectDetail);
+      if (outcome && this.changes.outcome(outcome, this.profile.status)) this.requestUpdate();
       this.emit(type, detail);
     },
     reportFlowError: (failure) => {
       const scope = this.flow.scope;
-      const action = failure.final ? 'none' : failure.code === 'popup-blocked' ? 'continue' : failure.expired ? 'new-link' : 'retry';
-      this.report({ failure, source: 'flow', network: scope, retry: () => this.open(scope), action });
+      this.report({ failure, source: 'flow', network: scope, retry: () => this.open(scope), action: flowAction(failure) });
     },
-    connectingPage: () => ({ title: this.t('connecting'), text: this.t('connectingText'), lang: this.speakingLang() }),
+    connectingPage: () => ({ title: this.words.t('connecting'), text: this.words.t('connectingText'), lang: this.words.lang }),
   });
 
   private readonly unlinks = new UnlinkController(this, {
@@ -195,14 +192,6 @@ export class SocialLinkButton extends LitElement {
       this.report({ failure, source: 'unlink', network: platform, retry: () => void this.unlinkNetwork(platform), action: 'retry' }),
   });
 
-  private readonly healthTracker = new HealthTracker();
-  private unwatchLanguage: (() => void) | undefined;
-  /** The language of the update in progress: looked up once per update, not per sentence. */
-  private renderLanguage: string | undefined;
-  /** Focus was inside the element when this update began. */
-  private hadFocus = false;
-  /** Where focus goes after this update, when an action replaced the control that had it. */
-  private focusNext: (() => HTMLElement | undefined) | undefined;
 
   constructor() {
     super();
@@ -231,7 +220,7 @@ export class SocialLinkButton extends LitElement {
 
   /** Per linked network: `{ state: 'healthy' | 'expiring' | 'needs-reconnect', reconnectBy? }`. */
   get health(): Record<string, SocialLinkHealth> {
-    return Object.fromEntries(this.healthTracker.map(this.profile.status));
+    return Object.fromEntries(this.changes.health.map(this.profile.status));
   }
 
   /**
@@ -255,59 +244,8 @@ export class SocialLinkButton extends LitElement {
     return this.profile.refresh();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unwatchLanguage ??= watchLanguage(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A move (remove and insert in the same task) keeps everything; the controllers let go of
-    // an element that stays out of the document.
-    queueMicrotask(() => {
-      if (this.isConnected) return;
-      this.unwatchLanguage?.();
-      this.unwatchLanguage = undefined;
-    });
-  }
-
-  override willUpdate(_changed: PropertyValues<this>): void {
-    this.renderLanguage = languageOf(this);
-    loadLocale(this.renderLanguage)?.then(() => this.requestUpdate());
-    this.hadFocus = Boolean(this.shadowRoot?.activeElement);
-  }
-
   override updated(): void {
-    this.renderLanguage = undefined;
     if (this.getAttribute('state') !== this.flow.state) this.setAttribute('state', this.flow.state);
-    const next = this.focusNext;
-    this.focusNext = undefined;
-    const root = this.shadowRoot;
-    if (!root) return;
-    // The control that had focus went away (Continue opened the popup, Unlink became
-    // "Unlinking…", Try again started over): put focus somewhere near, never on <body>.
-    const lost = this.hadFocus && !root.activeElement && (!document.activeElement || document.activeElement === document.body);
-    if (next && (lost || root.activeElement)) next()?.focus();
-    else if (lost) (this.findPart('retry') ?? this.findPart('button'))?.focus();
-  }
-
-  /** The language now: the one this update looked up, else a fresh lookup. */
-  private speakingLang(): string {
-    return this.renderLanguage ?? languageOf(this);
-  }
-
-  /** A message in the element's language (its `strings` first). */
-  private t(id: MessageId, params?: Record<string, string | number>): string {
-    return this.say(params ? { id, params } : { id });
-  }
-
-  private say(text: Text): string {
-    return format(text, this.speakingLang(), this.strings);
-  }
-
-  /** A date in the element's language: "Dec 2". */
-  private formatDate(iso: string | undefined): string {
-    return iso ? new Intl.DateTimeFormat(this.speakingLang(), { month: 'short', day: 'numeric' }).format(new Date(iso)) : '';
   }
 
   private clearProblem(source: Problem['source']): void {
@@ -317,7 +255,7 @@ export class SocialLinkButton extends LitElement {
   private report(problem: Problem): void {
     this.problem = problem;
     const { failure } = problem;
-    const detail: SocialLinkEventMap['social-link-error']['detail'] = { code: failure.code, message: this.say(failure.text) };
+    const detail: SocialLinkEventMap['social-link-error']['detail'] = { code: failure.code, message: this.words.say(failure.text) };
     if (failure.status !== undefined) detail.status = failure.status;
     if (failure.retryAfter !== undefined) detail.retryAfter = failure.retryAfter;
     this.announce(detail.message);
@@ -329,67 +267,19 @@ export class SocialLinkButton extends LitElement {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 
-  /** A new status: emit and announce what changed since the one shown before (none the first time). */
-  private statusChanged(status: ProfileStatus, previous: ProfileStatus | undefined): void {
-    const healthBefore = this.healthTracker.map(previous);
-    this.healthTracker.read(status);
-    if (!previous) return;
-    const before = new Set(previous.linked);
-    const now = new Set(status.linked);
-    const added = status.linked.filter((id) => !before.has(id));
-    const removed = previous.linked.filter((id) => !now.has(id));
-    const lang = this.speakingLang();
-    // "X and LinkedIn linked." — a list in the element's language, capped to a few names.
-    const names = (ids: string[]) => formatList(ids.slice(0, 4).map(networkName).concat(ids.length > 4 ? ['…'] : []), lang);
-    const sentences: string[] = [];
-    if (added.length) sentences.push(this.t('nowLinked', { names: names(added) }));
-    if (removed.length) sentences.push(this.t('nowUnlinked', { names: names(removed) }));
-    if (added.length || removed.length) {
-      const accounts = this.accounts.filter((account) => added.includes(account.platform));
-      this.emit('social-link-change', { linked: this.linked, added, removed, accounts });
-    }
-    sentences.push(...this.healthChanged(healthBefore, new Set(added)));
-    // One short announcement, however large the change.
-    if (sentences.length) this.announce(sentences.length > 3 ? `${sentences.slice(0, 3).join(' ')} …` : sentences.join(' '));
-  }
-
-  /** Emits `social-link-health` for what changed since `before`; returns the sentences to announce. */
-  private healthChanged(before: Map<string, SocialLinkHealth>, added: ReadonlySet<string>): string[] {
-    const after = this.healthTracker.map(this.profile.status);
-    const { changed, announce } = healthChanges(before, after, added);
-    if (changed.length) this.emit('social-link-health', { health: Object.fromEntries(after), changed });
-    return announce.map(({ id, health }) => {
-      const name = networkName(id);
-      if (health.state === 'needs-reconnect') return this.t('nowBroken', { name });
-      if (health.state === 'expiring') return this.t('nowExpiring', { name, date: this.formatDate(health.reconnectBy) });
-      return this.t('nowHealthy', { name });
-    });
-  }
-
-  /** A provider's outcome for one network: an error marks a linked network as needing a reconnect. */
-  private connectOutcome(detail: SocialLinkEventMap['social-link-connect']['detail']): void {
-    const id = toNetworkId(detail.network) ?? detail.network;
-    const before = this.healthTracker.map(this.profile.status);
-    if (!this.healthTracker.outcome(id, detail.outcome, this.profile.status)) return;
-    const sentences = this.healthChanged(before, new Set());
-    if (sentences.length) this.announce(sentences.join(' '));
-    this.requestUpdate();
-  }
-
   private unlinkNetwork(platform: string): void {
     // The confirm button becomes "Unlinking…": the row keeps focus meanwhile and after.
-    this.focusNext = () => this.row(platform);
+    this.focusKeeper.moveTo(() => this.row(platform));
     this.clearProblem('unlink');
     void this.unlinks.unlink(platform);
   }
 
-  /** A network's row, found by comparing data (ids come from outside: never built into a selector). */
   private row(id: string): HTMLElement | undefined {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-network]')].find((row) => row.dataset.network === id);
+    return rowOf(this.renderRoot, id);
   }
 
   private findPart(name: string, within: ParentNode | undefined = this.renderRoot): HTMLElement | undefined {
-    return within?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? undefined;
+    return partOf(within, name);
   }
 
   /** Intent (hover, focus, touch) on the button, or on a row's Link or Reconnect: fetch its linking URL ahead. */
@@ -401,22 +291,19 @@ export class SocialLinkButton extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  // Known names map to Ayrshare's ids (x → twitter); an id we do not know is still shown when
-  // listed (SPEC 3: unknown ids are rendered only if listed in `networks`), with a generic icon.
   private shownNetworks(): string[] {
-    const listed = toList(this.networks);
-    const ids = (listed.length ? listed : NETWORK_IDS).map((id) => toNetworkId(id) ?? id.trim().toLowerCase()).filter(Boolean);
-    return [...new Set(ids)];
+    return networksToShow(this.networks);
   }
 
   private readonly onIntent = (): void => this.intent();
 
   override render() {
     const state = this.flow.state;
-    const opensNew = this.mode === 'tab' ? this.t('opensTab') : this.mode === 'redirect' ? '' : this.t('opensWindow');
+    const { words } = this;
+    const opensNew = this.mode === 'tab' ? words.t('opensTab') : this.mode === 'redirect' ? '' : words.t('opensWindow');
     const problem = this.problem;
     // The language sets the direction (ar, he: right to left) unless a nearer dir does.
-    const dir = directionOf(this, this.speakingLang()) ?? nothing;
+    const dir = words.dir ?? nothing;
     return html`<div part="base" class="base" dir=${dir}>
       <div class="bar">
         <button
@@ -436,45 +323,26 @@ export class SocialLinkButton extends LitElement {
         </button>
         ${state === 'open' && this.mode !== 'redirect'
           ? html`<span part="hint" class="hint">
-              ${this.t(this.mode === 'tab' ? 'tabHint' : 'popupHint')}
+              ${words.t(this.mode === 'tab' ? 'tabHint' : 'popupHint')}
               <button part="bring-back" class="link-button" type="button" @click=${() => this.flow.focusPopup()}>
-                ${this.t('bringBack')}
+                ${words.t('bringBack')}
               </button>
             </span>`
           : nothing}
       </div>
-      ${problem && problem.source !== 'unlink' ? this.renderProblem(problem) : nothing}
+      ${problem && problem.source !== 'unlink' ? renderProblem(problem, words, (network) => this.intent(network)) : nothing}
       ${this.profile.endpoint ? this.renderNetworks() : nothing}
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
 
-  private renderProblem(problem: Problem) {
-    const { action } = problem;
-    // Continue holds no URL: its click is a fresh gesture that opens the linking page.
-    return html`<div part="error" class="error" data-code=${problem.failure.code} tabindex="-1">
-      <span class="error-text">${this.say(problem.failure.text)}</span>
-      ${action === 'none'
-        ? nothing
-        : html`<button
-            part=${action === 'continue' ? 'retry continue' : 'retry'}
-            class="retry"
-            type="button"
-            @click=${problem.retry}
-            @pointerenter=${problem.source === 'flow' ? () => this.intent(problem.network) : nothing}
-          >
-            ${this.t(action === 'continue' ? 'continue' : action === 'new-link' ? 'newLink' : 'tryAgain')}
-          </button>`}
-    </div>`;
-  }
-
   private renderNetworks() {
     const { status, loading } = this.profile;
-    const health = this.healthTracker.map(status);
+    const health = this.changes.health.map(status);
     const problem = this.problem;
     const ctx: RowContext = {
-      t: (id, params) => this.t(id, params),
-      date: (iso) => this.formatDate(iso),
+      t: (id, params) => this.words.t(id, params),
+      date: (iso) => this.words.date(iso),
       status,
       statusFailed: problem?.source === 'status',
       compact: this.compact,
@@ -487,12 +355,13 @@ export class SocialLinkButton extends LitElement {
       confirm: (id, on) => {
         this.unlinks.confirm(id, on);
         // Focus moves to the control that replaced the one pressed.
-        this.focusNext = () => this.findPart(on ? 'confirm-unlink' : 'unlink', this.row(id));
+        this.focusKeeper.moveTo(() => this.findPart(on ? 'confirm-unlink' : 'unlink', this.row(id)));
       },
       unlink: (id) => this.unlinkNetwork(id),
-      problem: (id) => (problem?.source === 'unlink' && problem.network === id ? this.renderProblem(problem) : nothing),
+      problem: (id) =>
+        problem?.source === 'unlink' && problem.network === id ? renderProblem(problem, this.words, () => undefined) : nothing,
     };
-    return html`<ul part="networks" class="networks" aria-label=${this.t('listLabel')} aria-busy=${loading && !status ? 'true' : 'false'}>
+    return html`<ul part="networks" class="networks" aria-label=${this.words.t('listLabel')} aria-busy=${loading && !status ? 'true' : 'false'}>
       ${this.shownNetworks().map((id, index) => renderNetwork(ctx, id, index, health.get(id)))}
     </ul>`;
   }

@@ -5,7 +5,7 @@ import { toFailure, type Failure } from '../internal/errors.js';
 import { RequestAborted } from '../internal/http.js';
 import { DEFAULT_ALLOWED_HOSTS, fetchLinkUrl, trustedUrl, type LinkUrl } from '../internal/link-url.js';
 import { toList } from '../internal/list.js';
-import type { ProviderMessage } from '../internal/messages.js';
+import { numberOrText, text, type ProviderMessage } from '../schemas.js';
 import { popupFeatures, popupName, popupsSandboxed, showConnecting } from '../internal/popup.js';
 import { CompletionListener } from '../flow/completion-listener.js';
 import { PopupWatcher } from '../flow/popup-watcher.js';
@@ -273,7 +273,7 @@ export class LinkFlowController implements ReactiveController {
   }
 
   private onProvider(message: ProviderMessage): void {
-    const network = message.network ?? '';
+    const network = text(message.network) ?? '';
     if (message.event === 'connect:success') {
       this.linkedSomething = true;
       // Ayrshare saved the account before sending this: the list updates while the popup is open.
@@ -284,8 +284,10 @@ export class LinkFlowController implements ReactiveController {
         network,
         outcome: message.event === 'connect:error' ? 'error' : 'cancelled',
       };
-      if (message.code !== undefined) detail.code = message.code;
-      if (message.message !== undefined) detail.message = message.message;
+      const code = numberOrText(message.code);
+      const said = text(message.message);
+      if (code !== undefined) detail.code = code;
+      if (said !== undefined) detail.message = said;
       this.hooks.emit('social-link-connect', detail);
     } else if (message.event === 'connect:closed') {
       this.done();

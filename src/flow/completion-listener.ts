@@ -1,4 +1,5 @@
-import { CALLBACK_CHANNEL, callbackMessage, providerMessage, type ProviderMessage } from '../internal/messages.js';
+import { CALLBACK_CHANNEL } from '../internal/callback-protocol.js';
+import { callbackMessage, providerMessage, type ProviderMessage } from '../schemas.js';
 
 /** What the page hears while a flow runs (and a while after). */
 export interface CompletionEvents {

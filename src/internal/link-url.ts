@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { linkUrlAnswer, text } from '../schemas.js';
 import { SocialLinkFailure } from './errors.js';
 import { requestJson } from './http.js';
 import { isLoopback } from './safe-url.js';
@@ -16,10 +16,6 @@ const EXPIRY_MARGIN_MS = 10_000;
  * The jwt-endpoint's answer (SPEC section 3): Ayrshare's generateJWT and link-session answers
  * pass unchanged; only `url` and `expiresAt` are read.
  */
-const linkUrlAnswer = z.object({
-  url: z.string(),
-  expiresAt: z.catch(z.optional(z.string()), undefined),
-});
 
 export interface LinkUrl {
   /** The bearer URL: kept in memory only, never in an event, attribute, log or storage. */
@@ -120,7 +116,8 @@ export async function fetchLinkUrl(request: LinkUrlRequest): Promise<LinkUrl> {
     console.error(developerNotes.untrusted(host));
     throw new SocialLinkFailure({ code: 'untrusted-url', text: { id: 'untrusted' } });
   }
-  const expiry = parsed.data.expiresAt ? Date.parse(parsed.data.expiresAt) : Number.NaN;
+  const expiresAt = text(parsed.data.expiresAt);
+  const expiry = expiresAt ? Date.parse(expiresAt) : Number.NaN;
   if (Number.isFinite(expiry) && expiry <= Date.now()) {
     // The provider would only show its "link expired" page: say so here, and offer a new one.
     throw new SocialLinkFailure({ code: 'invalid-response', text: { id: 'expired' }, expired: true });

@@ -1,6 +1,6 @@
 import { SocialLinkFailure, type Failure } from './errors.js';
 import { RequestAborted, requestJson } from './http.js';
-import { displayNameEntry, profileStatusAnswer, type DisplayNameEntry } from './schemas.js';
+import { displayNameEntry, profileStatusAnswer, text, type DisplayNameEntry } from '../schemas.js';
 import { developerNotes } from './developer-notes.js';
 import type { LinkedAccount } from '../types.js';
 
@@ -77,12 +77,15 @@ export function toProfileStatus(answer: unknown, endpoint = 'profile-endpoint'):
     if (entry?.needsReconnect === true) signals.needsReconnect = true;
     if (Object.keys(signals).length) health.set(platform, signals);
     const account: LinkedAccount = { platform };
-    if (entry?.username) account.username = entry.username;
+    const username = text(entry?.username);
     // Ayrshare names Facebook pages and LinkedIn companies with `pageName`.
-    const displayName = entry?.displayName ?? entry?.pageName;
+    const displayName = text(entry?.displayName) ?? text(entry?.pageName);
+    const profileUrl = text(entry?.profileUrl);
+    const userImage = text(entry?.userImage);
+    if (username) account.username = username;
     if (displayName) account.displayName = displayName;
-    if (entry?.profileUrl) account.profileUrl = entry.profileUrl;
-    if (entry?.userImage) account.userImage = entry.userImage;
+    if (profileUrl) account.profileUrl = profileUrl;
+    if (userImage) account.userImage = userImage;
     return account;
   });
   return { linked, accounts, health };

@@ -1,8 +1,18 @@
 // The reference host backend for Ayrshare: three framework-neutral handlers on Web `Request` →
 // `Response` for the element's three endpoints. The API key, the private key and Profile Keys
 // stay here: no answer carries them, and nothing here logs.
-import * as z from 'zod/mini';
 import { isNetworkId, NETWORK_IDS } from '../networks.js';
+import {
+  ayrshareError,
+  displayNameEntry,
+  linkUrlAnswer,
+  linkUrlBody,
+  profileStatusAnswer,
+  text,
+  unlinkBody,
+} from '../schemas.js';
+import { checkedJsonCall, originAllowed } from './requests.js';
+import { fail, json, mapUpstreamFailure, originRefused, UpstreamError } from './responses.js';
 
 export const AYRSHARE_API = 'https://api.ayrshare.com/api';
 
@@ -62,175 +72,7 @@ export interface AyrshareHandlers {
 }
 
 const DEFAULT_TIMEOUT = 10_000;
-const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 const DEFAULT_LIFETIME_MS = 5 * 60_000;
-
-const text = z.catch(z.optional(z.string()), undefined);
-
-const ayrshareError = z.object({
-  status: z.optional(z.string()),
-  code: z.catch(z.optional(z.union([z.number(), z.string()])), undefined),
-  message: text,
-});
-
-const linkSessionAnswer = z.object({ url: z.string(), expiresAt: text });
-
-const userAnswer = z.object({
-  activeSocialAccounts: z.catch(z.optional(z.array(z.string())), undefined),
-  displayNames: z.catch(
-    z.optional(
-      z.array(
-        z.object({
-          platform: z.string(),
-          username: text,
-          displayName: text,
-          pageName: text,
-          profileUrl: text,
-          userImage: text,
-          // Health: when LinkedIn (and others) must be relinked.
-          refreshDaysRemaining: z.catch(z.optional(z.number()), undefined),
-          refreshRequired: z.catch(z.optional(z.union([z.string(), z.boolean()])), undefined),
-        }),
-      ),
-    ),
-    undefined,
-  ),
-});
-
-const unlinkBody = z.object({ platform: z.string() });
-
-const linkUrlBody = z.object({
-  origin: z.optional(z.string()),
-  networks: z.optional(z.array(z.string())),
-  network: z.optional(z.string()),
-});
-
-/** An answer to the browser: JSON, never cached. */
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
-  });
-}
-
-function fail(status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  return json(status, { status: 'error', message, ...extra }, headers);
-}
-
-/**
- * The page's origin is not in allowedOrigins. `code` lets the element tell the developer (in the
- * console) what to change, and the user something they can act on.
- */
-function originRefused(): Response {
-  return fail(403, 'This page isn’t allowed to link accounts.', { code: 'origin-not-allowed' });
-}
-
-class UpstreamError extends Error {
-  constructor(
-    readonly response: Response,
-    /** Ayrshare's own HTTP status (0 when it could not be reached). */
-    readonly upstreamStatus = 0,
-  ) {
-    super('Ayrshare call failed');
-  }
-}
-
-// Auth failures are the host's configuration, not the user's doing: say so without detail.
-const AUTH_CODES = new Set([102, 188, 189]);
-
-// Ayrshare's codes that mean something to the person linking, in our own words. Ayrshare's own
-// sentences never reach the browser: they can quote keys in forms no scrubbing catches.
-const CODE_SENTENCES: [codes: number[], sentence: string][] = [
-  [[156], 'That account isn’t linked any more.'],
-  [[161, 272, 322], 'That account needs reconnecting.'],
-  [[501, 502, 503], 'The link for connecting your accounts expired.'],
-];
-
-async function mapUpstreamFailure(upstream: Response, body: unknown): Promise<Response> {
-  const parsed = ayrshareError.safeParse(body);
-  const code = parsed.success ? parsed.data.code : undefined;
-  const numericCode = typeof code === 'string' ? Number(code) : code;
-  const known = CODE_SENTENCES.find(([codes]) => numericCode !== undefined && codes.includes(numericCode))?.[1];
-  if (upstream.status === 429) {
-    const retryAfter =
-      upstream.headers.get('retry-after') ?? retryFromRateLimit(upstream.headers) ?? '60';
-    return fail(429, 'Too many attempts right now. Please wait a minute.', {}, { 'Retry-After': retryAfter });
-  }
-  if (upstream.status === 401 || upstream.status === 403 || (numericCode !== undefined && AUTH_CODES.has(numericCode))) {
-    // The host's keys are wrong: nothing the user can fix, so the sentence says who can.
-    return fail(502, 'Linking accounts isn’t working on this site right now. Please contact support.', code === undefined ? {} : { code });
-  }
-  if (upstream.status >= 500) {
-    return fail(502, 'The social media service isn’t responding right now.');
-  }
-  return fail(502, known ?? 'The social media service couldn’t do that right now.', code === undefined ? {} : { code });
-}
-
-function retryFromRateLimit(headers: Headers): string | undefined {
-  const reset = Number(headers.get('x-ratelimit-reset'));
-  if (!Number.isFinite(reset) || reset <= 0) return undefined;
-  // Epoch seconds, or seconds from now.
-  const seconds = reset > 1e9 ? reset - Math.floor(Date.now() / 1000) : reset;
-  return String(Math.max(1, Math.ceil(seconds)));
-}
-
-/** Checks the browser's Origin against the allowed list. */
-function originAllowed(allowed: AyrshareHandlerOptions['allowedOrigins'], origin: string | null): origin is string {
-  if (!origin || origin === 'null') return false;
-  return typeof allowed === 'function' ? allowed(origin) : allowed.includes(origin);
-}
-
-/**
- * The checks every state-changing call shares: the method, an allowed Origin (browsers always
- * send one on POST and DELETE), and a JSON body. Returns the origin and body, or the 4xx answer.
- */
-const tooLarge = () => fail(413, 'The request is too large.', {}, { Connection: 'close' });
-
-/** The body as text, or undefined once it passes `max` bytes (read no further than that). */
-async function readCapped(request: Request, max: number): Promise<string | undefined> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) return undefined;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(await new Blob(chunks as BlobPart[]).arrayBuffer());
-}
-
-/**
- * The checks every state-changing call shares, cheapest first: the method, an allowed Origin
- * (browsers always send one on POST and DELETE), a signed-in user, then a JSON body of at most
- * `maxBodyBytes`. Returns what the handler needs, or the 4xx answer.
- */
-async function checkedJsonCall(
-  request: Request,
-  method: 'POST' | 'DELETE',
-  options: AyrshareHandlerOptions,
-  requireProfileKey: (request: Request) => Promise<string | Response>,
-): Promise<{ origin: string; body: unknown; profileKey: string } | Response> {
-  if (request.method !== method) return fail(405, `Use ${method}.`, {}, { Allow: method });
-  const origin = request.headers.get('origin');
-  if (!originAllowed(options.allowedOrigins, origin)) return originRefused();
-  const profileKey = await requireProfileKey(request);
-  if (profileKey instanceof Response) return profileKey;
-  const text = await readCapped(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-  if (text === undefined) return tooLarge();
-  try {
-    return { origin, profileKey, body: text.trim() ? (JSON.parse(text) as unknown) : {} };
-  } catch {
-    return fail(400, 'The body must be JSON.');
-  }
-}
 
 export function createAyrshareHandlers(options: AyrshareHandlerOptions): AyrshareHandlers {
   const base = (options.baseUrl ?? AYRSHARE_API).replace(/\/$/, '');
@@ -329,7 +171,7 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
           profileKeyHeader: false,
           body: { ...common, domain: options.domain, privateKey: options.privateKey, profileKey },
         });
-        const parsed = linkSessionAnswer.safeParse(answer);
+        const parsed = linkUrlAnswer.safeParse(answer);
         if (!parsed.success) return fail(502, 'The social media service didn’t send a page for linking accounts.');
         const lifetime = options.expiresIn ? options.expiresIn * 60_000 : DEFAULT_LIFETIME_MS;
         return json(200, { url: parsed.data.url, expiresAt: new Date(requestedAt + lifetime).toISOString() });
@@ -352,10 +194,11 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
         }
       }
       answer ??= await callAyrshare('/profiles/link-sessions', { method: 'POST', profileKey, body: common });
-      const parsed = linkSessionAnswer.safeParse(answer);
+      const parsed = linkUrlAnswer.safeParse(answer);
       if (!parsed.success) return fail(502, 'The social media service didn’t send a page for linking accounts.');
       const result: { url: string; expiresAt?: string } = { url: parsed.data.url };
-      if (parsed.data.expiresAt) result.expiresAt = parsed.data.expiresAt;
+      const expiresAt = text(parsed.data.expiresAt);
+      if (expiresAt) result.expiresAt = expiresAt;
       return json(200, result);
     });
 
@@ -370,16 +213,26 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
       const profileKey = await requireProfileKey(request);
       if (profileKey instanceof Response) return profileKey;
       const answer = await callAyrshare('/user', { method: 'GET', profileKey });
-      const parsed = userAnswer.safeParse(answer);
+      const parsed = profileStatusAnswer.safeParse(answer);
       if (!parsed.success) return fail(502, 'The social media service sent an answer we couldn’t read.');
       const activeSocialAccounts = parsed.data.activeSocialAccounts ?? [];
-      const displayNames = (parsed.data.displayNames ?? [])
-        .filter((entry) => activeSocialAccounts.includes(entry.platform))
-        .map(({ platform, username, displayName, pageName, profileUrl, userImage, refreshDaysRemaining, refreshRequired }) =>
-          JSON.parse(
-            JSON.stringify({ platform, username, displayName, pageName, profileUrl, userImage, refreshDaysRemaining, refreshRequired }),
-          ) as Record<string, unknown>,
-        );
+      // Only the linked networks' entries, only the fields the element reads, each of its type:
+      // a malformed entry or field drops only itself.
+      const displayNames: Record<string, unknown>[] = [];
+      for (const raw of parsed.data.displayNames ?? []) {
+        const entry = displayNameEntry.safeParse(raw);
+        if (!entry.success || !activeSocialAccounts.includes(entry.data.platform)) continue;
+        const { platform, refreshDaysRemaining, refreshRequired } = entry.data;
+        const kept: Record<string, unknown> = { platform };
+        for (const field of ['username', 'displayName', 'pageName', 'profileUrl', 'userImage'] as const) {
+          const value = text(entry.data[field]);
+          if (value !== undefined) kept[field] = value;
+        }
+        // Health: when LinkedIn (and others) must be relinked.
+        if (typeof refreshDaysRemaining === 'number') kept.refreshDaysRemaining = refreshDaysRemaining;
+        if (typeof refreshRequired === 'string' || typeof refreshRequired === 'boolean') kept.refreshRequired = refreshRequired;
+        displayNames.push(kept);
+      }
       return json(200, { activeSocialAccounts, displayNames });
     });
 

@@ -1,0 +1,55 @@
+// What a new status (or a provider's outcome) changed, told to the host and to the user:
+// `social-link-change` and `social-link-health`, and one short announcement.
+import { healthSentences, linkSentences, oneAnnouncement } from './announcements.js';
+import type { LanguageController } from './controllers/language-controller.js';
+import { HealthTracker, healthChanges } from './health.js';
+import type { ProfileStatus } from './internal/profile-status.js';
+import { toNetworkId } from './networks.js';
+import type { SocialLinkConnectDetail, SocialLinkEventMap, SocialLinkHealth } from './types.js';
+
+type Emit = <K extends keyof SocialLinkEventMap>(type: K, detail: SocialLinkEventMap[K]['detail']) => void;
+
+export class StatusChanges {
+  readonly health = new HealthTracker();
+
+  constructor(
+    private readonly words: LanguageController,
+    private readonly emit: Emit,
+    private readonly announce: (text: string) => void,
+  ) {}
+
+  /** A new status: what changed since the one shown before (nothing is told the first time). */
+  read(status: ProfileStatus, previous: ProfileStatus | undefined): void {
+    const healthBefore = this.health.map(previous);
+    this.health.read(status);
+    if (!previous) return;
+    const before = new Set(previous.linked);
+    const now = new Set(status.linked);
+    const added = status.linked.filter((id) => !before.has(id));
+    const removed = previous.linked.filter((id) => !now.has(id));
+    if (added.length || removed.length) {
+      const accounts = status.accounts.filter((account) => added.includes(account.platform)).map((account) => ({ ...account }));
+      this.emit('social-link-change', { linked: [...status.linked], added, removed, accounts });
+    }
+    const sentences = [...linkSentences(added, removed, this.words), ...this.healthChanged(status, healthBefore, new Set(added))];
+    if (sentences.length) this.announce(oneAnnouncement(sentences));
+  }
+
+  /** A provider's outcome for one network: an error marks a linked network as needing a reconnect. True if health changed. */
+  outcome(detail: SocialLinkConnectDetail, status: ProfileStatus | undefined): boolean {
+    const id = toNetworkId(detail.network) ?? detail.network;
+    const before = this.health.map(status);
+    if (!this.health.outcome(id, detail.outcome, status)) return false;
+    const sentences = this.healthChanged(status, before, new Set());
+    if (sentences.length) this.announce(sentences.join(' '));
+    return true;
+  }
+
+  /** Emits `social-link-health` for what changed since `before`; returns the sentences to announce. */
+  private healthChanged(status: ProfileStatus | undefined, before: Map<string, SocialLinkHealth>, added: ReadonlySet<string>): string[] {
+    const after = this.health.map(status);
+    const { changed, announce } = healthChanges(before, after, added);
+    if (changed.length) this.emit('social-link-health', { health: Object.fromEntries(after), changed });
+    return healthSentences(announce, this.words);
+  }
+}

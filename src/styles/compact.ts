@@ -1,0 +1,70 @@
+// Compact mode (icons only, names as tooltips) and forced colours.
+import { css } from 'lit';
+
+export const compact = css`
+    :host([compact]) .networks {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+    }
+    :host([compact]) .network {
+      position: relative;
+      padding: 0.3rem;
+      border: 0;
+      background: none;
+    }
+    :host([compact]) .details {
+      position: absolute;
+      bottom: calc(100% + 0.25rem);
+      left: 50%;
+      z-index: 1;
+      width: max-content;
+      max-width: 16rem;
+      padding: 0.35rem 0.5rem;
+      border-radius: calc(var(--_radius) * 0.75);
+      background: var(--_text);
+      color: var(--_surface);
+      font-size: 0.8125em;
+      opacity: 0;
+      pointer-events: none;
+      transform: translateX(-50%);
+    }
+    :host([compact]) .network:hover .details,
+    :host([compact]) .network:focus-visible .details {
+      opacity: 1;
+    }
+    :host([compact]) .sub,
+    :host([compact]) .network[data-linked] .status {
+      min-height: 0;
+      color: inherit;
+    }
+
+    @media (forced-colors: active) {
+      .icon {
+        forced-color-adjust: none;
+        background: Canvas;
+        color: CanvasText;
+        border: 1px solid CanvasText;
+      }
+      .network:not([data-linked]) .icon {
+        color: GrayText;
+        border-color: GrayText;
+      }
+      .badge {
+        forced-color-adjust: none;
+        background: Highlight;
+        color: HighlightText;
+        box-shadow: 0 0 0 2px Canvas;
+      }
+      .network[data-linked] .status {
+        color: CanvasText;
+      }
+      .error {
+        color: CanvasText;
+        border-color: CanvasText;
+      }
+      .button {
+        border-color: ButtonText;
+      }
+    }
+`;
