@@ -27,7 +27,7 @@ export async function esmEntry() {
 /**
  * What the language mechanism (issue 11) costs the script-tag bundle: the same bundle built with
  * bench/plain/*.ts — English only, no language lookup, locale loading, Intl or overrides — in
- * place of src/i18n.ts and src/internal/language.ts.
+ * place of src/i18n.ts, src/internal/language.ts and src/controllers/language-controller.ts.
  */
 export async function languageMechanism() {
   const plain = {
@@ -37,6 +37,7 @@ export async function languageMechanism() {
       if (!importer?.includes('/src/')) return null;
       if (/(^|\/)i18n\.js$/.test(source)) return resolve('bench/plain/i18n.ts');
       if (/(^|\/)language\.js$/.test(source)) return resolve('bench/plain/language.ts');
+      if (/(^|\/)language-controller\.js$/.test(source)) return resolve('bench/plain/language-controller.ts');
       return null;
     },
   };

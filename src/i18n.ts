@@ -133,7 +133,7 @@ export const formatList = (items: string[], lang: string): string => new Intl.Li
 /** `lang` as a well-formed BCP 47 tag (`en_US` and other typos become `en`), safe for Intl. */
 export function canonical(lang: string): string {
   try {
-    return Intl.getCanonicalLocales(lang)[0]!; // lang is never empty
+    return Intl.getCanonicalLocales(lang)[0]!; // '' and malformed tags throw
   } catch {
     return 'en';
   }

@@ -7,7 +7,7 @@ import { directionOf, languageOf, loadLocale, watchLanguage } from '../internal/
  * loaded when first used, and its sentences, lists and dates in it (the `strings` overrides first).
  */
 export class LanguageController implements ReactiveController {
-  /** The language of the update in progress. */
+  /** The language of the last update.  */
   private current: string | undefined;
   private unwatch: (() => void) | undefined;
 
@@ -19,15 +19,11 @@ export class LanguageController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.unwatch ??= watchLanguage(this.host);
+    this.unwatch = watchLanguage(this.host);
   }
 
   hostDisconnected(): void {
-    queueMicrotask(() => {
-      if (this.host.isConnected) return;
-      this.unwatch?.();
-      this.unwatch = undefined;
-    });
+    this.unwatch?.();
   }
 
   hostUpdate(): void {
@@ -35,13 +31,9 @@ export class LanguageController implements ReactiveController {
     loadLocale(this.current)?.then(() => this.host.requestUpdate());
   }
 
-  hostUpdated(): void {
-    this.current = undefined;
-  }
-
-  /** The language now: the one this update looked up, else a fresh lookup. */
+  /** The language the last update looked up (a change of any lang on the page starts an update). */
   get lang(): string {
-    return this.current ?? languageOf(this.host);
+    return (this.current ??= languageOf(this.host));
   }
 
   /** The direction for the element's content (undefined: a nearer `dir` decides). */

@@ -6,7 +6,7 @@ import { canonical, isRtl, moduleFor } from '../i18n.js';
 
 /** The element's language as a well-formed BCP 47 tag. */
 export const languageOf = (element: Element): string =>
-  canonical(element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en');
+  canonical(element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang); // '' becomes en
 
 /**
  * The direction for the element's content: its language's, unless a `dir` at least as near as
