@@ -150,8 +150,19 @@ async function strictCsp(ctx, next) {
   if (ctx.path === '/test/fixtures/csp.html') ctx.set('Content-Security-Policy', STRICT_CSP);
 }
 
+// TEST_SHUFFLE=1 runs each file's tests in a random order (a number: that seed, to replay one).
+const shuffleSeed = process.env.TEST_SHUFFLE
+  ? Number(process.env.TEST_SHUFFLE) > 1
+    ? Number(process.env.TEST_SHUFFLE)
+    : Math.floor(Math.random() * 2 ** 31) + 2
+  : 0;
+if (shuffleSeed) console.log(`Test order shuffled with seed ${shuffleSeed} (TEST_SHUFFLE=${shuffleSeed} replays it).`);
+
 export default {
   files: ['test/**/*.test.ts', 'test/**/*.test.html'],
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><head><script>window.TEST_SHUFFLE_SEED = ${shuffleSeed};</script></head>` +
+    `<body><script type="module" src="${testFramework}"></script></body></html>`,
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 180000,

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import './helpers.js';
 import { trustedUrl } from '../src/internal/link-url.js';
 
 // SPEC 6 and the allowed-hosts row of SPEC 2, case by case. (The element's use of the rule —

@@ -1,10 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { waitFor } from './wait.js';
+import {
+  waitFor,
+  AYRSHARE_USER,
+  emulateMediaFeatures,
+  mockEndpoint,
+  itInChromium,
+  rowText,
+} from './helpers.js';
 import '../src/entries/index.js';
 import type { SocialLinkButton } from '../src/entries/index.js';
-import { AYRSHARE_USER, emulateMediaFeatures, mockEndpoint } from './helpers.js';
-import { itInChromium } from './helpers.js';
-import { rowText } from './helpers.js';
 
 async function loadedElement(template: (url: string) => ReturnType<typeof html>) {
   const profile = mockEndpoint();

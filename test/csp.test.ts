@@ -1,8 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { waitFor } from './wait.js';
+import { waitFor, mockEndpoint, rowText } from './helpers.js';
 import type { SocialLinkButton } from '../src/entries/index.js';
-import { mockEndpoint } from './helpers.js';
-import { rowText } from './helpers.js';
 
 describe('under a strict Content-Security-Policy with Trusted Types', () => {
   it('renders, loads the status and links accounts without a single violation', async () => {

@@ -1,9 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { waitFor } from './wait.js';
+import { waitFor, mockEndpoint, type MockAnswer, rowText, quietFor } from './helpers.js';
 import '../src/entries/index.js';
 import type { SocialLinkButton, SocialLinkErrorDetail } from '../src/entries/index.js';
-import { mockEndpoint, type MockAnswer } from './helpers.js';
-import { rowText } from './helpers.js';
 
 async function failWith(answer: MockAnswer, attributes: { timeout?: number } = {}) {
   const profile = mockEndpoint();
@@ -137,7 +135,7 @@ describe('errors', () => {
       expect((await error).detail.code).to.equal('request-failed');
       await el.refresh();
       el.remove();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await quietFor(50);
       expect(thrown).to.deep.equal([]);
     } finally {
       window.removeEventListener('error', onError);

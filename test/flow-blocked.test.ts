@@ -1,8 +1,7 @@
 // Its own file, so the page has had no user gesture before the programmatic open().
 import { expect, oneEvent } from '@open-wc/testing';
 import '../src/entries/index.js';
-import { itIn } from './helpers.js';
-import { cleanUp, click, part, popups, providerUrl, setupFlow, types, waitFor } from './flow-helpers.js';
+import { itIn, cleanUp, click, part, popups, providerUrl, setupFlow, types, waitFor } from './helpers.js';
 
 describe('open() outside a user gesture', () => {
   afterEach(cleanUp);

@@ -1,7 +1,19 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/entries/index.js';
-import { cleanUp, click, hover, providerUrl, setupFlow, types, PROVIDER_ORIGIN, waitFor, postFromProviderFrame } from './flow-helpers.js';
+import {
+  cleanUp,
+  click,
+  hover,
+  providerUrl,
+  setupFlow,
+  types,
+  PROVIDER_ORIGIN,
+  waitFor,
+  postFromProviderFrame,
+  quietFor,
+  answered,
+} from './helpers.js';
 
 describe('more of the link flow', () => {
   afterEach(cleanUp);
@@ -11,7 +23,7 @@ describe('more of the link flow', () => {
     const { jwt, button, events } = await setupFlow({ prefetch: 'intent', jwt: { body: { url: link.url } } });
     button.focus();
     await waitFor(async () => (await jwt.requests()).length === 1, 'no prefetch on focus');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await answered(jwt);
     await sendKeys({ press: 'Enter' });
     await waitFor(async () => (await link.loads()).length === 1, 'Enter did not open the page');
     expect(types(events)).to.deep.equal(['social-link-open']);
@@ -21,15 +33,18 @@ describe('more of the link flow', () => {
   it('an expired prefetched URL is not used: the click fetches a fresh one', async () => {
     const stale = providerUrl();
     const fresh = providerUrl();
+    const staleAt = Date.now() + 400;
     const { jwt, button } = await setupFlow({
       prefetch: 'intent',
       // Valid when fetched, stale (within the 10 s margin) a moment later.
-      jwt: { body: { url: stale.url, expiresAt: new Date(Date.now() + 10_400).toISOString() } },
+      jwt: { body: { url: stale.url, expiresAt: new Date(staleAt + 10_000).toISOString() } },
     });
     await hover(button);
     await waitFor(async () => (await jwt.requests()).length === 1, 'no prefetch');
     await jwt.answer({ body: { url: fresh.url } });
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await answered(jwt);
+    // The prefetched URL is now within the 10 s safety margin of its expiry: stale.
+    await waitFor(() => Date.now() > staleAt, 'the URL never went stale');
     await click(button);
     await waitFor(async () => (await fresh.loads()).length === 1, 'fresh page never loaded');
     expect(await stale.loads()).to.have.length(0);
@@ -41,7 +56,7 @@ describe('more of the link flow', () => {
     const { jwt, button } = await setupFlow({ prefetch: 'none', jwt: { body: { url: providerUrl().url } } });
     await hover(button);
     button.focus();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await quietFor(300);
     expect(await jwt.requests()).to.have.length(0);
   });
 

@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import '../src/entries/index.js';
-import { itIn } from './helpers.js';
 import {
+  itIn,
   cleanUp,
   click,
   hover,
@@ -14,9 +14,10 @@ import {
   types,
   PROVIDER_ORIGIN,
   waitFor,
-} from './flow-helpers.js';
+  quietFor,
+  answered,
+} from './helpers.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('opening the linking page (popup blocker on)', () => {
   afterEach(cleanUp);
@@ -38,7 +39,7 @@ describe('opening the linking page (popup blocker on)', () => {
     });
     expect(request.headers['content-type']).to.equal('application/json');
     expect(request.headers.accept).to.equal('application/json');
-    await sleep(100);
+    await answered(jwt);
 
     await click(button);
     expect(el.state).to.equal('open');
@@ -90,7 +91,7 @@ describe('opening the linking page (popup blocker on)', () => {
     await click(button);
     await waitFor(async () => (await link.loads()).length === 1, 'linking page never loaded');
     await click(button);
-    await sleep(300);
+    await quietFor(300);
     expect(await jwt.requests()).to.have.length(1);
     await waitForPopups((all) => all.length === 1, 'not exactly one popup');
     expect(types(events).filter((t) => t === 'social-link-open')).to.have.length(1);
@@ -104,7 +105,7 @@ describe('opening the linking page (popup blocker on)', () => {
     });
     await hover(button);
     await waitFor(async () => (await jwt.requests()).length === 1, 'no prefetch');
-    await sleep(50);
+    await answered(jwt);
     await click(button);
     await waitFor(async () => (await first.loads()).length === 1, 'first page never loaded');
     // The endpoint now hands out a new URL (set before closing: the focus returning to the
@@ -112,7 +113,7 @@ describe('opening the linking page (popup blocker on)', () => {
     const second = providerUrl();
     await jwt.answer({ body: { url: second.url } });
     el.close();
-    await sleep(50);
+    await waitForPopups((all) => all.length === 0, 'the first popup did not close');
     await click(button);
     await waitFor(async () => (await second.loads()).length === 1, 'second page never loaded');
     expect((await jwt.requests()).length).to.be.at.least(2);
@@ -295,8 +296,8 @@ describe('knowing when the user is done', () => {
     el.close();
     await waitFor(async () => (await profile.requests()).length >= 2, 'no re-read on close');
     // Closing the popup can hand the real focus back to this window (another re-read): count
-    // from whatever has happened so far.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // once it is gone.
+    await waitForPopups((all) => all.length === 0, 'the popup did not close');
     const reads = (await profile.requests()).length;
     window.dispatchEvent(new Event('focus'));
     await waitFor(async () => (await profile.requests()).length > reads, 'no re-read on focus');
@@ -322,7 +323,7 @@ describe('messages that must do nothing', () => {
     window.postMessage(done, '*');
     // From an allowed provider origin, but a frame rather than the popup.
     for (const message of [success, closed, done]) await postFromProviderFrame(message);
-    await sleep(300);
+    await quietFor(300);
     expect(types(events)).to.deep.equal(['social-link-open']);
     expect(el.state).to.equal('open');
     expect((await profile.requests()).length).to.equal(readsBefore);
@@ -331,7 +332,7 @@ describe('messages that must do nothing', () => {
   it('provider events are ignored when no flow is open', async () => {
     const { el, profile, events } = await setupFlow();
     await postFromProviderFrame({ source: 'ayrshare', version: 1, event: 'connect:closed' });
-    await sleep(200);
+    await quietFor(200);
     expect(events).to.deep.equal([]);
     expect(el.state).to.equal('idle');
     expect(await profile.requests()).to.have.length(1);
@@ -353,9 +354,9 @@ describe('the bearer URL', () => {
     }
     const historyLength = history.length;
     try {
-      const { el, button, events } = await setupFlow({ prefetch: 'intent', jwt: { body: { url: link.url } } });
+      const { el, jwt, button, events } = await setupFlow({ prefetch: 'intent', jwt: { body: { url: link.url } } });
       await hover(button);
-      await sleep(200);
+      await answered(jwt);
       await click(button);
       await oneEvent(el, 'social-link-close');
       const everything = [
@@ -388,7 +389,7 @@ describe('the element in the DOM', () => {
     const other = document.createElement('section');
     document.body.append(other);
     other.append(el);
-    await sleep(700);
+    await quietFor(700);
     expect(el.state).to.equal('open');
     await waitForPopups((all) => all.length === 1, 'the popup is not open');
 
@@ -397,7 +398,7 @@ describe('the element in the DOM', () => {
     await waitForPopups((all) => all.length === 0, 'popup not closed on removal');
     window.dispatchEvent(new Event('focus'));
     new BroadcastChannel('social-link-button').postMessage({ type: 'social-link-button:done' });
-    await sleep(1200);
+    await quietFor(1200);
     expect((await profile.requests()).length).to.equal(reads);
     expect(types(events)).to.deep.equal(['social-link-open']);
     other.remove();

@@ -1,7 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { waitFor } from './wait.js';
+import { waitFor, mockEndpoint } from './helpers.js';
 import type { SocialLinkButton } from '../src/entries/index.js';
-import { mockEndpoint } from './helpers.js';
 
 async function load(name: string) {
   return (await import(/* @vite-ignore */ `/__bundle/${name}.js`)) as {

@@ -22,8 +22,16 @@ import '../src/locales/zh-CN.js';
 import '../src/locales/zh-TW.js';
 import { englishMessages, type SocialLinkButton } from '../src/entries/index.js';
 import { SHIPPED } from '../src/i18n.js';
-import { mockEndpoint, rowOf } from './helpers.js';
-import { cleanUp, click, PROVIDER_HOST, providerUrl, waitFor, waitForPopups } from './flow-helpers.js';
+import {
+  mockEndpoint,
+  rowOf,
+  cleanUp,
+  click,
+  PROVIDER_HOST,
+  providerUrl,
+  waitFor,
+  waitForPopups,
+} from './helpers.js';
 
 const part = (el: SocialLinkButton, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();

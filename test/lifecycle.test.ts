@@ -3,8 +3,19 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/entries/index.js';
 import type { SocialLinkButton, SocialLinkHealthDetail } from '../src/entries/index.js';
-import { mockEndpoint, rowOf } from './helpers.js';
-import { cleanUp, click, hover, PROVIDER_HOST, providerUrl, record, types, waitFor } from './flow-helpers.js';
+import {
+  mockEndpoint,
+  rowOf,
+  cleanUp,
+  click,
+  hover,
+  PROVIDER_HOST,
+  providerUrl,
+  record,
+  types,
+  waitFor,
+  answered,
+} from './helpers.js';
 
 const DAY = 86_400_000;
 const inRow = (el: SocialLinkButton, id: string, part: string) => rowOf(el, id).querySelector<HTMLElement>(`[part~="${part}"]`);
@@ -71,7 +82,7 @@ describe('linking one network from its row', () => {
     const forYouTube = async () => (await jwt.requests()).filter((r) => JSON.parse(r.body).network === 'youtube');
     await waitFor(async () => (await forYouTube()).length === 1, 'no prefetch on the row');
     const fetched = (await jwt.requests()).length;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await answered(jwt, fetched);
     await click(inRow(el, 'youtube', 'link-network')!);
     expect(el.state).to.equal('open');
     await waitFor(async () => (await link.loads()).length === 1, 'the linking page never loaded');

@@ -3,9 +3,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { a11ySnapshot, findAccessibilityNode, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/entries/index.js';
 import type { SocialLinkButton } from '../src/entries/index.js';
-import { emulateMediaFeatures, mockEndpoint } from './helpers.js';
-import { itInChromium } from './helpers.js';
 import {
+  emulateMediaFeatures,
+  mockEndpoint,
+  itInChromium,
   cleanUp,
   click,
   hover,
@@ -18,9 +19,10 @@ import {
   types,
   waitFor,
   waitForPopups,
-} from './flow-helpers.js';
+  quietFor,
+  answered,
+} from './helpers.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const JARGON = /URL|endpoint|HTTP|jwt|JSON|Try again/i;
 
 describe('a failed link, and trying again', () => {
@@ -33,7 +35,7 @@ describe('a failed link, and trying again', () => {
     const statusReads = (await profile.requests()).length;
     await click(button);
     await waitFor(() => part(el, 'error'), 'no error shown');
-    await sleep(300);
+    await quietFor(300);
     expect(types(events)).to.deep.equal(['social-link-open', 'social-link-close', 'social-link-error']);
     expect((await profile.requests()).length, 'nothing reached the provider: no status re-read').to.equal(statusReads);
     const retry = part(el, 'retry')!;
@@ -53,10 +55,10 @@ describe('a failed link, and trying again', () => {
     const { el, jwt, button, events } = await setupFlow({ prefetch: 'intent', jwt: { status: 500, body: {} } });
     await hover(button);
     await waitFor(async () => (await jwt.requests()).length === 1, 'no prefetch');
-    await sleep(200);
+    await answered(jwt);
     await click(button);
     await waitFor(() => part(el, 'error'), 'no error shown');
-    await sleep(300);
+    await quietFor(300);
     expect(await popups()).to.have.length(0);
     expect(types(events)).to.deep.equal(['social-link-error']);
     expect(el.state).to.equal('idle');
@@ -213,12 +215,13 @@ describe('focus', () => {
   afterEach(cleanUp);
 
   it('after a failed Try again, focus stays in the element and the error sits right under the button', async () => {
-    const { el, button } = await setupFlow({ jwt: { status: 500, body: {} } });
+    const { el, jwt, button } = await setupFlow({ jwt: { status: 500, body: {} } });
     await click(button);
     await waitFor(() => part(el, 'retry'), 'no error');
     part(el, 'retry')!.focus();
     await sendKeys({ press: 'Enter' });
-    await sleep(600);
+    await waitFor(async () => (await jwt.requests()).length === 2, 'Try again did not ask again');
+    await answered(jwt, 2);
     await waitFor(() => part(el, 'retry'), 'no second error');
     await el.updateComplete;
     expect(document.activeElement === el, 'focus is elsewhere').to.be.true;

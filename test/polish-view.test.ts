@@ -4,8 +4,15 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/entries/index.js';
 import { NETWORK_IDS, type SocialLinkButton } from '../src/entries/index.js';
-import { emulateMediaFeatures, itInChromium, mockEndpoint, rowOf } from './helpers.js';
-import { click, waitFor } from './flow-helpers.js';
+import {
+  emulateMediaFeatures,
+  itInChromium,
+  mockEndpoint,
+  rowOf,
+  click,
+  waitFor,
+  quietFor,
+} from './helpers.js';
 
 const part = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`);
 
@@ -82,7 +89,9 @@ describe('loading', () => {
     const belowTop = wrap.querySelector('#below')!.getBoundingClientRect().top;
     await waitFor(() => el.linked.length === 3, 'status never loaded');
     await el.updateComplete;
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    // No layout shift may be reported for the frame that showed the status.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await quietFor(50);
     const after = [...el.shadowRoot!.querySelectorAll('li')].map((li) => li.getBoundingClientRect().height);
     expect(after).to.deep.equal(before);
     expect(wrap.querySelector('#below')!.getBoundingClientRect().top).to.equal(belowTop);

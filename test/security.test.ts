@@ -1,8 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { waitFor } from './wait.js';
+import { waitFor, mockEndpoint } from './helpers.js';
 import '../src/entries/index.js';
 import type { SocialLinkButton } from '../src/entries/index.js';
-import { mockEndpoint } from './helpers.js';
 
 async function render(displayNames: unknown[]) {
   const profile = mockEndpoint();

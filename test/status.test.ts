@@ -1,9 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { waitFor } from './wait.js';
+import { waitFor, AYRSHARE_USER, mockEndpoint, rowText, quietFor } from './helpers.js';
 import '../src/entries/index.js';
 import type { SocialLinkButton } from '../src/entries/index.js';
-import { AYRSHARE_USER, mockEndpoint } from './helpers.js';
-import { rowText } from './helpers.js';
 
 function items(el: SocialLinkButton) {
   return [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('[part~="network"]')];
@@ -270,7 +268,7 @@ describe('changes', () => {
     el.profileEndpoint = fast.url;
     await loaded(el);
     expect(el.linked).to.deep.equal(['youtube']);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await quietFor(600);
     expect(el.linked).to.deep.equal(['youtube']);
     expect(item(el, 'facebook').hasAttribute('data-linked')).to.be.false;
     expect(events).to.deep.equal([]);

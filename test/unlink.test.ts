@@ -2,8 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/entries/index.js';
 import type { SocialLinkButton } from '../src/entries/index.js';
 import { sendKeys } from '@web/test-runner-commands';
-import { click, waitFor } from './flow-helpers.js';
-import { mockEndpoint } from './helpers.js';
+import { click, waitFor, mockEndpoint } from './helpers.js';
 
 async function setup() {
   const profile = mockEndpoint('profile');
