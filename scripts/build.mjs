@@ -11,10 +11,28 @@ import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { build } from 'vite';
 
 const entry = (name) => `src/entries/${name}.ts`;
+
+/** Minifies the CSS in src/styles/ (Lit's css`` templates ship as written otherwise). */
+function minifyCss(css) {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
+}
+const cssPlugin = {
+  name: 'minify-lit-css',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/\/src\/styles\/[\w-]+\.ts$/.test(id)) return null;
+    return code.replace(/css`([^`$]*)`/g, (_, css) => `css\`${minifyCss(css)}\``);
+  },
+};
 const locales = readdirSync('src/locales').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/];
 // configFile: false — vite.config.ts is the demo's; each build here says all it needs.
-const common = { configFile: false, logLevel: 'warn' };
+const common = { configFile: false, logLevel: 'warn', plugins: [cssPlugin] };
 
 rmSync('dist', { recursive: true, force: true });
 

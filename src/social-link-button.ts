@@ -10,15 +10,10 @@ import { listConverter, toList } from './internal/list.js';
 import { isNetworkId, networksToShow } from './networks.js';
 import { StatusChanges } from './status-changes.js';
 import { styles } from './styles/index.js';
-import type {
-  LinkedAccount,
-  SocialLinkConnectDetail,
-  SocialLinkEventMap,
-  SocialLinkHealth,
-  SocialLinkMode,
-  SocialLinkState,
-} from './types.js';
+import type { LinkedAccount, SocialLinkConnectDetail, SocialLinkEventMap, SocialLinkHealth } from './types.js';
+import type { SocialLinkMode, SocialLinkState } from './types.js';
 import { VERSION } from './version.js';
+import { renderBar } from './view/bar.js';
 import { partOf, rowOf } from './view/dom.js';
 import { renderNetwork, type RowContext } from './view/network-row.js';
 import { flowAction, renderProblem, type Problem } from './view/problem.js';
@@ -158,7 +153,7 @@ export class SocialLinkButton extends LitElement {
     (type, detail) => this.emit(type, detail),
     (text) => this.announce(text),
   );
-  private readonly focusKeeper = new FocusController(this, () => this.findPart('retry') ?? this.findPart('button'));
+  private readonly focusKeeper = new FocusController(this, () => partOf(this.renderRoot, 'retry') ?? partOf(this.renderRoot, 'button'));
   private readonly profile = new ProfileStatusController(this, {
     endpoint: () => this.profileEndpoint,
     requestInit: () => this.requestInit,
@@ -170,7 +165,7 @@ export class SocialLinkButton extends LitElement {
 
   private readonly flow = new LinkFlowController(this, this, {
     refresh: () => this.refresh(),
-    requestedNetworks: () => (toList(this.networks).length ? this.shownNetworks().filter(isNetworkId) : undefined),
+    requestedNetworks: () => (toList(this.networks).length ? networksToShow(this.networks).filter(isNetworkId) : undefined),
     emit: (type, detail) => {
       const outcome = type === 'social-link-connect' && (detail as SocialLinkConnectDetail);
       if (outcome && this.changes.outcome(outcome, this.profile.status)) this.requestUpdate();
@@ -269,17 +264,9 @@ export class SocialLinkButton extends LitElement {
 
   private unlinkNetwork(platform: string): void {
     // The confirm button becomes "Unlinking…": the row keeps focus meanwhile and after.
-    this.focusKeeper.moveTo(() => this.row(platform));
+    this.focusKeeper.moveTo(() => rowOf(this.renderRoot, platform));
     this.clearProblem('unlink');
     void this.unlinks.unlink(platform);
-  }
-
-  private row(id: string): HTMLElement | undefined {
-    return rowOf(this.renderRoot, id);
-  }
-
-  private findPart(name: string, within: ParentNode | undefined = this.renderRoot): HTMLElement | undefined {
-    return partOf(within, name);
   }
 
   /** Intent (hover, focus, touch) on the button, or on a row's Link or Reconnect: fetch its linking URL ahead. */
@@ -291,46 +278,23 @@ export class SocialLinkButton extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  private shownNetworks(): string[] {
-    return networksToShow(this.networks);
-  }
-
   private readonly onIntent = (): void => this.intent();
 
   override render() {
-    const state = this.flow.state;
-    const { words } = this;
-    const opensNew = this.mode === 'tab' ? words.t('opensTab') : this.mode === 'redirect' ? '' : words.t('opensWindow');
     const problem = this.problem;
     // The language sets the direction (ar, he: right to left) unless a nearer dir does.
-    const dir = words.dir ?? nothing;
-    return html`<div part="base" class="base" dir=${dir}>
-      <div class="bar">
-        <button
-          part="button"
-          class="button"
-          type="button"
-          ?disabled=${this.disabled}
-          aria-busy=${state === 'opening' ? 'true' : 'false'}
-          @click=${() => this.open()}
-          @pointerenter=${this.onIntent}
-          @focus=${this.onIntent}
-          @touchstart=${this.onIntent}
-        >
-          ${state === 'opening' ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}
-          <span part="label"><slot>${this.label}</slot></span>
-          ${opensNew ? html`<span class="sr-only">${opensNew}</span>` : nothing}
-        </button>
-        ${state === 'open' && this.mode !== 'redirect'
-          ? html`<span part="hint" class="hint">
-              ${words.t(this.mode === 'tab' ? 'tabHint' : 'popupHint')}
-              <button part="bring-back" class="link-button" type="button" @click=${() => this.flow.focusPopup()}>
-                ${words.t('bringBack')}
-              </button>
-            </span>`
-          : nothing}
-      </div>
-      ${problem && problem.source !== 'unlink' ? renderProblem(problem, words, (network) => this.intent(network)) : nothing}
+    return html`<div part="base" class="base" dir=${this.words.dir ?? nothing}>
+      ${renderBar({
+        words: this.words,
+        state: this.flow.state,
+        mode: this.mode,
+        label: this.label,
+        disabled: this.disabled,
+        open: () => this.open(),
+        intent: this.onIntent,
+        bringBack: () => this.flow.focusPopup(),
+      })}
+      ${problem && problem.source !== 'unlink' ? renderProblem(problem, this.words, (network) => this.intent(network)) : nothing}
       ${this.profile.endpoint ? this.renderNetworks() : nothing}
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
@@ -355,14 +319,14 @@ export class SocialLinkButton extends LitElement {
       confirm: (id, on) => {
         this.unlinks.confirm(id, on);
         // Focus moves to the control that replaced the one pressed.
-        this.focusKeeper.moveTo(() => this.findPart(on ? 'confirm-unlink' : 'unlink', this.row(id)));
+        this.focusKeeper.moveTo(() => partOf(rowOf(this.renderRoot, id), on ? 'confirm-unlink' : 'unlink'));
       },
       unlink: (id) => this.unlinkNetwork(id),
       problem: (id) =>
         problem?.source === 'unlink' && problem.network === id ? renderProblem(problem, this.words, () => undefined) : nothing,
     };
     return html`<ul part="networks" class="networks" aria-label=${this.words.t('listLabel')} aria-busy=${loading && !status ? 'true' : 'false'}>
-      ${this.shownNetworks().map((id, index) => renderNetwork(ctx, id, index, health.get(id)))}
+      ${networksToShow(this.networks).map((id, index) => renderNetwork(ctx, id, index, health.get(id)))}
     </ul>`;
   }
 }

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
 
 export function bundlePlugin() {
+  const builds = {};
   return {
     name: 'test-app-bundles',
     async serve(context) {
@@ -11,12 +12,14 @@ export function bundlePlugin() {
       if (!match) return undefined;
       const entry = ['tsx', 'ts'].map((ext) => `test/apps/${match[1]}.${ext}`).find((file) => existsSync(file));
       if (!entry) return undefined;
-      const result = await build({
+      // Built once per run: both engines ask for the same bundles at about the same time.
+      builds[entry] ??= build({
         entryPoints: [entry],
         bundle: true,
         format: 'esm',
         write: false,
         target: 'es2022',
+        minify: true,
         jsx: 'automatic',
         tsconfig: 'tsconfig.json',
         define: {
@@ -26,7 +29,8 @@ export function bundlePlugin() {
           __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
         },
       });
-      return { body: result.outputFiles[0].text, type: 'js' };
+      const result = await builds[entry];
+      return { body: result.outputFiles[0].text, type: 'js', headers: { 'Cache-Control': 'no-store' } };
     },
   };
 }

@@ -3,8 +3,7 @@ import type { SocialLinkEventMap, SocialLinkMode, SocialLinkState } from '../typ
 import { developerNotes } from '../internal/developer-notes.js';
 import { toFailure, type Failure } from '../internal/errors.js';
 import { RequestAborted } from '../internal/http.js';
-import { DEFAULT_ALLOWED_HOSTS, fetchLinkUrl, trustedUrl, type LinkUrl } from '../internal/link-url.js';
-import { toList } from '../internal/list.js';
+import { allowedHosts, callbackOriginAllowed, fetchLinkUrl, trustedUrl, type LinkUrl } from '../internal/link-url.js';
 import { numberOrText, text, type ProviderMessage } from '../schemas.js';
 import { popupFeatures, popupName, popupsSandboxed, showConnecting } from '../internal/popup.js';
 import { CompletionListener } from '../flow/completion-listener.js';
@@ -74,7 +73,7 @@ export class LinkFlowController implements ReactiveController {
     },
     {
       provider: (origin) => Boolean(trustedUrl(origin, this.allowedHosts())),
-      callback: (origin) => this.callbackOriginAllowed(origin),
+      callback: (origin) => callbackOriginAllowed(this.settings.callbackOrigins, origin),
     },
   );
   private watcher: PopupWatcher | undefined;
@@ -308,18 +307,6 @@ export class LinkFlowController implements ReactiveController {
   }
 
   private allowedHosts(): readonly string[] {
-    const listed = toList(this.settings.allowedHosts);
-    return listed.length ? listed : DEFAULT_ALLOWED_HOSTS;
-  }
-
-  private callbackOriginAllowed(origin: string): boolean {
-    const listed = toList(this.settings.callbackOrigins);
-    return (listed.length ? listed : [location.origin]).some((entry) => {
-      try {
-        return new URL(entry).origin === origin;
-      } catch {
-        return false;
-      }
-    });
+    return allowedHosts(this.settings.allowedHosts);
   }
 }

@@ -3,6 +3,7 @@ import { SocialLinkFailure } from './errors.js';
 import { requestJson } from './http.js';
 import { isLoopback } from './safe-url.js';
 import { developerNotes } from './developer-notes.js';
+import { toList } from './list.js';
 
 /** Ayrshare's own linking page; white-labelled hosts are added through `allowed-hosts`. */
 export const DEFAULT_ALLOWED_HOSTS = ['profile.ayrshare.com'];
@@ -65,6 +66,24 @@ export function trustedUrl(value: string, allowedHosts: readonly string[]): URL 
   const schemeOk = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url));
   if (!schemeOk) return undefined;
   return allowedHosts.some((entry) => hostMatches(url, entry)) ? url : undefined;
+}
+
+/** The element's `allowed-hosts`, or Ayrshare's own linking page when it lists none. */
+export function allowedHosts(setting: readonly string[] | string | undefined): readonly string[] {
+  const listed = toList(setting);
+  return listed.length ? listed : DEFAULT_ALLOWED_HOSTS;
+}
+
+/** Whether a callback message from `origin` counts: `callback-origins`, by default the page's own. */
+export function callbackOriginAllowed(setting: readonly string[] | string | undefined, origin: string): boolean {
+  const listed = toList(setting);
+  return (listed.length ? listed : [location.origin]).some((entry) => {
+    try {
+      return new URL(entry).origin === origin;
+    } catch {
+      return false;
+    }
+  });
 }
 
 export function isFresh(linkUrl: LinkUrl, now = Date.now()): boolean {
