@@ -6,6 +6,7 @@
 //   dist/server.js, dist/simulator.js (+ chunks)     Node: the reference backend, the simulator
 //   dist/simulator-page/                             the simulator's linking page script and CSS
 //   dist/**/*.d.ts, custom-elements.json             types (tsc) and the manifest (cem)
+//   dist/frameworks/, web-types.json, vscode…json    editor and framework typings, from the manifest
 import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { build } from 'vite';
@@ -82,3 +83,5 @@ cpSync('src/server/simulator-page', 'dist/simulator-page', { recursive: true });
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 execFileSync('npx', ['cem', 'analyze'], { stdio: 'inherit' });
+// VS Code custom data, web-types, and Vue, Svelte and Solid typings, from the manifest.
+execFileSync('node', ['scripts/framework-types.mjs'], { stdio: 'inherit' });

@@ -6,8 +6,9 @@ import { ProfileStatusController } from './controllers/profile-status-controller
 import { UnlinkController } from './controllers/unlink-controller.js';
 import type { MessageId } from './i18n.js';
 import { DEFAULT_TIMEOUT_MS } from './internal/http.js';
+import { DEFAULT_ALLOWED_HOSTS } from './internal/link-url.js';
 import { listConverter, toList } from './internal/list.js';
-import { isNetworkId, networksToShow } from './networks.js';
+import { isNetworkId, NETWORK_IDS, networksToShow } from './networks.js';
 import { StatusChanges } from './status-changes.js';
 import { styles } from './styles/index.js';
 import type { LinkedAccount, SocialLinkConnectDetail, SocialLinkEventMap, SocialLinkHealth } from './types.js';
@@ -88,9 +89,9 @@ export class SocialLinkButton extends LitElement {
     jwtEndpoint: { attribute: 'jwt-endpoint' },
     profileEndpoint: { attribute: 'profile-endpoint' },
     unlinkEndpoint: { attribute: 'unlink-endpoint' },
-    networks: { converter: listConverter },
-    allowedHosts: { attribute: 'allowed-hosts', converter: listConverter },
-    callbackOrigins: { attribute: 'callback-origins', converter: listConverter },
+    networks: { converter: listConverter, noAccessor: true },
+    allowedHosts: { attribute: 'allowed-hosts', converter: listConverter, noAccessor: true },
+    callbackOrigins: { attribute: 'callback-origins', converter: listConverter, noAccessor: true },
     mode: {},
     label: { noAccessor: true },
     timeout: { type: Number },
@@ -109,12 +110,45 @@ export class SocialLinkButton extends LitElement {
   declare profileEndpoint: string | undefined;
   /** Host URL that unlinks one network (DELETE); without it no unlink control is shown. */
   declare unlinkEndpoint: string | undefined;
-  /** Networks to show, in this order. Aliases such as `x` and `google` are understood. */
-  declare networks: string[] | string | undefined;
-  /** Hosts the linking URL may point to. */
-  declare allowedHosts: string[] | string | undefined;
+  private readonly lists: Record<'networks' | 'allowedHosts' | 'callbackOrigins', string[] | undefined> = {
+    networks: undefined,
+    allowedHosts: undefined,
+    callbackOrigins: undefined,
+  };
+
+  /** Sets a list property from an array or a space- or comma-separated string; reads back an array. */
+  private setList(name: keyof SocialLinkButton['lists'], value: readonly string[] | string | null | undefined): void {
+    const old = this.lists[name];
+    this.lists[name] = value == null ? undefined : toList(value);
+    this.requestUpdate(name, old);
+  }
+
+  /** Networks to show, in this order (default: every network). Aliases such as `x` and `google` are understood. */
+  get networks(): string[] {
+    return [...(this.lists.networks ?? NETWORK_IDS)];
+  }
+
+  set networks(value: readonly string[] | string | null | undefined) {
+    this.setList('networks', value);
+  }
+
+  /** Hosts the linking URL may point to (default: `profile.ayrshare.com`). */
+  get allowedHosts(): string[] {
+    return [...(this.lists.allowedHosts ?? DEFAULT_ALLOWED_HOSTS)];
+  }
+
+  set allowedHosts(value: readonly string[] | string | null | undefined) {
+    this.setList('allowedHosts', value);
+  }
+
   /** Origins whose callback message is accepted (default: the page's own). */
-  declare callbackOrigins: string[] | string | undefined;
+  get callbackOrigins(): string[] {
+    return this.lists.callbackOrigins ? [...this.lists.callbackOrigins] : typeof location === 'undefined' ? [] : [location.origin];
+  }
+
+  set callbackOrigins(value: readonly string[] | string | null | undefined) {
+    this.setList('callbackOrigins', value);
+  }
   /** How the linking page opens. */
   declare mode: SocialLinkMode;
   /** Milliseconds each request to a host endpoint may take. */
@@ -165,7 +199,7 @@ export class SocialLinkButton extends LitElement {
 
   private readonly flow = new LinkFlowController(this, this, {
     refresh: () => this.refresh(),
-    requestedNetworks: () => (toList(this.networks).length ? networksToShow(this.networks).filter(isNetworkId) : undefined),
+    requestedNetworks: () => (this.lists.networks?.length ? networksToShow(this.networks).filter(isNetworkId) : undefined),
     emit: (type, detail) => {
       const outcome = type === 'social-link-connect' && (detail as SocialLinkConnectDetail);
       if (outcome && this.changes.outcome(outcome, this.profile.status)) this.requestUpdate();

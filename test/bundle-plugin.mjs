@@ -1,7 +1,20 @@
 // Serves /__bundle/<name>.js: test/apps/<name>.(tsx|ts) bundled by esbuild, so the React and
 // Vue apps (whose packages ship CommonJS or bundler-only builds) run in the browser tests.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { compile } from 'svelte/compiler';
+
+// .svelte files compiled for the browser (Svelte 5), for the Svelte app.
+const sveltePlugin = {
+  name: 'svelte',
+  setup(b) {
+    b.onLoad({ filter: /\.svelte$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      return { contents: compile(source, { filename: path, generate: 'client' }).js.code, loader: 'js' };
+    });
+  },
+};
 
 export function bundlePlugin() {
   const builds = {};
@@ -22,6 +35,8 @@ export function bundlePlugin() {
         minify: true,
         jsx: 'automatic',
         tsconfig: 'tsconfig.json',
+        plugins: [sveltePlugin],
+        conditions: ['browser', 'svelte'],
         define: {
           'process.env.NODE_ENV': '"production"',
           __VUE_OPTIONS_API__: 'true',

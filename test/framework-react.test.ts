@@ -25,6 +25,8 @@ describe('React', () => {
     await linked(wrapped);
     await linked(container.querySelector<SocialLinkButton>('#native'));
     expect(wrapped.networks).to.deep.equal(['youtube', 'tiktok']);
+    // React 19 sets the native element's networks="youtube tiktok" as a string property: an array reads back.
+    expect(container.querySelector<SocialLinkButton>('#native')!.networks).to.deep.equal(['youtube', 'tiktok']);
 
     await profile.answer({ body: { activeSocialAccounts: ['youtube', 'tiktok'] } });
     await container.querySelector<SocialLinkButton>('#wrapped')!.refresh();

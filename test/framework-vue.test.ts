@@ -22,6 +22,8 @@ describe('Vue', () => {
     (await load('vue-app')).mount(container, profile.url);
     await waitFor(() => container.querySelector('#vue-el'), 'no element');
     await linked(container.querySelector('#vue-el'));
+    // Vue sets networks="youtube tiktok" as a property, a string: it reads back an array.
+    expect(container.querySelector<SocialLinkButton>('#vue-el')!.networks).to.deep.equal(['youtube', 'tiktok']);
     await profile.answer({ body: { activeSocialAccounts: ['youtube', 'tiktok'] } });
     await container.querySelector<SocialLinkButton>('#vue-el')!.refresh();
     await waitFor(() => container.querySelector('#vue-log li'), 'Vue handler not called');

@@ -166,6 +166,34 @@ describe('link status', () => {
     expect(items(el).map((li) => li.dataset.network)).to.deep.equal(['reddit', 'twitter']);
   });
 
+  it('networks, allowedHosts and callbackOrigins read back arrays, whatever set them', async () => {
+    const el = await fixture<SocialLinkButton>(
+      html`<social-link-button networks="youtube, x" allowed-hosts="a.example b.example"></social-link-button>`,
+    );
+    // From the attribute (as Angular's and Svelte's static attributes set it).
+    expect(el.networks).to.deep.equal(['youtube', 'x']);
+    expect(el.allowedHosts).to.deep.equal(['a.example', 'b.example']);
+    // Defaults (SPEC 2): every network, Ayrshare's page, this page's origin.
+    expect(el.callbackOrigins).to.deep.equal([location.origin]);
+    // A string property (Vue, Angular's [networks]="'…'", Svelte), and an array (React 19).
+    el.networks = 'tiktok linkedin';
+    expect(el.networks).to.deep.equal(['tiktok', 'linkedin']);
+    el.networks = ['instagram'];
+    expect(el.networks).to.deep.equal(['instagram']);
+    // A copy: changing what was read back changes nothing.
+    el.networks.push('reddit');
+    expect(el.networks).to.deep.equal(['instagram']);
+    el.allowedHosts = 'c.example';
+    expect(el.allowedHosts).to.deep.equal(['c.example']);
+    el.callbackOrigins = 'https://app.example, https://other.example';
+    expect(el.callbackOrigins).to.deep.equal(['https://app.example', 'https://other.example']);
+    el.removeAttribute('networks');
+    el.allowedHosts = undefined;
+    expect(el.networks).to.have.length(13);
+    expect(el.networks).to.include('linkedin');
+    expect(el.allowedHosts).to.deep.equal(['profile.ayrshare.com']);
+  });
+
   it('...unless listed in networks: then shown with a generic icon', async () => {
     const profile = mockEndpoint();
     await profile.answer({ body: { activeSocialAccounts: ['mastodon'], displayNames: [{ platform: 'mastodon', username: 'acme' }] } });
