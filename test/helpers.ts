@@ -159,7 +159,20 @@ export const AYRSHARE_USER = {
 
 /** What a network row says, as a screen reader reads it: name, status, account. */
 export function rowText(row: Element): string {
-  return (row.querySelector('.details')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // Each element's text apart, as the accessibility tree puts the row's flex and grid items.
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) parts.push(child.textContent ?? '');
+      else if (child.nodeType === Node.ELEMENT_NODE) {
+        parts.push(' ');
+        walk(child);
+        parts.push(' ');
+      }
+    }
+  };
+  walk(row.querySelector('.details') ?? row);
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
 /** A network's row, by comparing data (ids may hold characters a selector would need escaped). */

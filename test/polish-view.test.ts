@@ -12,6 +12,7 @@ import {
   click,
   waitFor,
   quietFor,
+  rowText,
 } from './helpers.js';
 
 const part = (root: ParentNode, name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -113,7 +114,7 @@ describe('compact', () => {
     expect(el.shadowRoot!.activeElement === facebook, 'focus is elsewhere').to.be.true;
     const tip = facebook.querySelector<HTMLElement>('.details')!;
     expect(getComputedStyle(tip).opacity).to.equal('1');
-    expect(tip.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Facebook Linked Acme Page');
+    expect(rowText(facebook)).to.equal('Facebook Linked Acme Page');
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement === rowOf(el, 'tiktok'), 'focus is elsewhere').to.be.true;
     expect(getComputedStyle(tip).opacity).to.equal('0');

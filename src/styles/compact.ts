@@ -8,6 +8,7 @@ export const compact = css`
       gap: 0.25rem;
     }
     :host([compact]) .network {
+      content-visibility: visible;
       position: relative;
       padding: 0.3rem;
       border: 0;
