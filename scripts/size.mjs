@@ -56,30 +56,33 @@ export async function languageMechanism() {
   return sizes[0] - sizes[1];
 }
 
-/** Every budgeted figure: { what, bytes, budget, enforced }. */
+/**
+ * Every budgeted figure: { what, bytes, budget, target? }. `budget` fails the check; `target`
+ * is issue 12's goal where it is below what the features issues 8–11 asked for weigh today
+ * (reported, not enforced: a ceiling keeps the size from creeping up meanwhile).
+ */
 export async function measure() {
   const figures = [
-    { what: 'IIFE (dist/social-link-button.iife.js)', bytes: gzip(readFileSync('dist/social-link-button.iife.js')), budget: 19 * KB, enforced: false },
-    { what: 'ESM entry with its chunks (lit, zod external)', bytes: gzip(await esmEntry()), budget: 10 * KB, enforced: false },
-    { what: 'Callback IIFE (dist/social-link-callback.iife.js)', bytes: gzip(readFileSync('dist/social-link-callback.iife.js')), budget: 1 * KB, enforced: true },
-    { what: 'Language mechanism in the IIFE (issue 11)', bytes: await languageMechanism(), budget: 500, enforced: true },
+    { what: 'IIFE (dist/social-link-button.iife.js)', bytes: gzip(readFileSync('dist/social-link-button.iife.js')), budget: 28.5 * KB, target: 19 * KB },
+    { what: 'ESM entry with its chunks (lit, zod external)', bytes: gzip(await esmEntry()), budget: 18.75 * KB, target: 10 * KB },
+    { what: 'Callback IIFE (dist/social-link-callback.iife.js)', bytes: gzip(readFileSync('dist/social-link-callback.iife.js')), budget: 1 * KB },
+    { what: 'Language mechanism in the IIFE (issue 11)', bytes: await languageMechanism(), budget: 500 },
   ];
   for (const file of readdirSync('dist/locales').filter((f) => f.endsWith('.js')).sort()) {
-    figures.push({ what: `Locale dist/locales/${file}`, bytes: gzip(readFileSync(`dist/locales/${file}`)), budget: 1 * KB, enforced: false });
+    figures.push({ what: `Locale dist/locales/${file}`, bytes: gzip(readFileSync(`dist/locales/${file}`)), budget: 1.4 * KB, target: 1 * KB });
   }
   return figures;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const figures = await measure();
+  const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
   let failed = 0;
-  for (const { what, bytes, budget, enforced } of figures) {
-    const over = bytes > budget;
-    if (over && enforced) failed++;
-    const verdict = !over ? 'ok' : enforced ? 'OVER BUDGET' : 'over (not enforced yet: issue 12)';
-    console.log(`${what.padEnd(52)} ${(bytes / KB).toFixed(2).padStart(6)} KB gz  budget ${(budget / KB).toFixed(2)} KB  ${verdict}`);
+  for (const { what, bytes, budget, target } of figures) {
+    if (bytes > budget) failed++;
+    const verdict = bytes > budget ? 'OVER BUDGET' : target && bytes > target ? `ok (issue 12 target ${kb(target)}: not met)` : 'ok';
+    console.log(`${what.padEnd(52)} ${kb(bytes).padStart(9)} gz  budget ${kb(budget).padStart(8)}  ${verdict}`);
   }
-  const passed = figures.filter((f) => f.enforced).length - failed;
-  console.log(`size: ${passed} passed, ${failed} failed`);
+  console.log(`size: ${figures.length - failed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
