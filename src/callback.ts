@@ -21,11 +21,13 @@ const ENGLISH: CallbackTexts = {
 
 /** The page's three sentences in `lang`, from a locale module loaded on the page (else English). */
 function texts(lang: string): CallbackTexts {
-  const locales = (globalThis as { SocialLinkButtonLocales?: Record<string, Partial<CallbackTexts> | undefined> })
+  const locales = (globalThis as { SocialLinkButtonLocales?: Record<string, Partial<CallbackTexts> | string[] | undefined> })
     .SocialLinkButtonLocales;
   const tag = lang.toLowerCase();
   const found = locales?.[tag] ?? locales?.[tag.split('-')[0] ?? ''];
-  return { ...ENGLISH, ...found };
+  // A built locale file is an array: these three come first (MESSAGE_ORDER in i18n.ts).
+  const [doneTitle, closeWindow, returnToApp] = Array.isArray(found) ? found : [];
+  return { ...ENGLISH, ...(Array.isArray(found) ? { doneTitle, closeWindow, returnToApp } : found) };
 }
 
 /**

@@ -79,7 +79,13 @@ export type Messages = { [K in MessageId]: (typeof en)[K] extends string ? strin
 /** A sentence to show: a message and its parameters, or a host's own text as it came. */
 export type Text = { id: MessageId; params?: Record<string, string | number> } | { raw: string };
 
-type Registry = Record<string, Partial<Messages> | undefined>;
+type Registry = Record<string, Partial<Messages> | Message[] | undefined>;
+
+/**
+ * The order of messages in a built locale file (dist/locales/<tag>.js): an array without the
+ * ids, a quarter smaller than the object its source is. The callback page's three come first.
+ */
+export const MESSAGE_ORDER = ['doneTitle', 'closeWindow', 'returnToApp', ...Object.keys(en)] as (keyof Messages)[];
 
 /** The page-wide locale registry that locale modules write to. */
 const registry = (): Registry => ((globalThis as { SocialLinkButtonLocales?: Registry }).SocialLinkButtonLocales ??= {});
@@ -122,7 +128,12 @@ export function format(text: Text, lang: string, overrides?: Partial<Record<Mess
   const params = text.params ?? {};
   // Message ids are our own (never `constructor` and the like), so a plain lookup is safe.
   const locales = registry();
-  let message: Message = [overrides, ...localeChain(lang).map((tag) => locales[tag]), en].find((table) => table?.[id] != null)![id]!;
+  const table = (tag: string) => {
+    const found = locales[tag];
+    // A built locale file's array becomes an object on first use.
+    return Array.isArray(found) ? (locales[tag] = Object.fromEntries(found.map((m, i) => [MESSAGE_ORDER[i], m]))) : found;
+  };
+  let message: Message = [overrides, ...localeChain(lang).map(table), en].find((found) => found?.[id] != null)![id]!;
   if (typeof message !== 'string') message = message[new Intl.PluralRules(lang).select(Number(params.count))] ?? message.other;
   return message.replace(/\{(\w+)\}/g, (whole: string, key: string) => String(params[key] ?? whole));
 }

@@ -144,6 +144,19 @@ describe('the callback page', () => {
     frame.remove();
   });
 
+  it('speaks data-lang, from the built locale file loaded before it', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/callback-fr.html';
+    document.body.append(frame);
+    await waitFor(
+      () => frame.contentDocument?.body?.textContent?.includes('Vous pouvez fermer cette fenêtre.'),
+      'no French close message',
+    );
+    expect(frame.contentDocument!.querySelector('a')!.textContent!.trim()).to.equal('Revenir à l’application');
+    expect(frame.contentDocument!.documentElement.lang).to.equal('fr');
+    frame.remove();
+  });
+
   it('posts the done message to its opener at its own origin and on the BroadcastChannel', async () => {
     const channel = new BroadcastChannel('social-link-button');
     const broadcast = new Promise<unknown>((resolve) => channel.addEventListener('message', (e) => resolve(e.data), { once: true }));
