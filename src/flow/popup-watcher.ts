@@ -56,8 +56,9 @@ export class PopupWatcher {
   close(): void {
     this.stop();
     const popup = this.popup;
-    // Chromium can ignore close() while the popup is mid-way through a cross-site navigation
-    // (its browsing context is moving to another process): ask again a moment later.
+    // Chromium ignores close() while the popup is mid-way through a cross-site navigation (its
+    // browsing context is moving to another process), which on a loaded machine can take
+    // seconds: ask again every 250 ms, for up to 10 s.
     const attempt = (left: number) => {
       try {
         if (popup.closed) return;
@@ -67,7 +68,7 @@ export class PopupWatcher {
       }
       if (left > 0) setTimeout(() => attempt(left - 1), 250);
     };
-    attempt(4);
+    attempt(40);
   }
 
   stop(): void {
