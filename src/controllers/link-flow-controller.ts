@@ -77,6 +77,8 @@ export class LinkFlowController implements ReactiveController {
     },
   );
   private watcher: PopupWatcher | undefined;
+  /** The last flow's popup, while it is still being asked to close. */
+  private closing: PopupWatcher | undefined;
   /** The linking URL request this flow waits on. */
   private request: UrlRequest | undefined;
   /** Bumped whenever a flow starts or ends: answers for an older one are dropped. */
@@ -137,6 +139,9 @@ export class LinkFlowController implements ReactiveController {
     // Outside a gesture the browser would block the popup: do not fire a doomed one.
     const activation = (navigator as { userActivation?: { isActive: boolean } }).userActivation;
     if (activation && !activation.isActive) return this.blocked(ready, network);
+    // The last popup may still be closing: window.open with its name must not get it closed.
+    this.closing?.stopClosing();
+    this.closing = undefined;
     let popup: Window | null = null;
     try {
       popup = window.open(ready?.href ?? '', this.windowName, mode === 'tab' ? undefined : popupFeatures());
@@ -246,6 +251,7 @@ export class LinkFlowController implements ReactiveController {
     const hadWindow = Boolean(this.watcher);
     this.flowId++;
     this.watcher?.close();
+    this.closing = this.watcher;
     this.watcher = undefined;
     this.request?.controller.abort();
     this.request = undefined;

@@ -15,6 +15,7 @@ export interface PopupEvents {
 export class PopupWatcher {
   private timer: ReturnType<typeof setInterval> | undefined;
   private graceTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * @param leftOrigin it already shows the provider's page (opened straight at the linking URL)
@@ -58,17 +59,22 @@ export class PopupWatcher {
     const popup = this.popup;
     // Chromium ignores close() while the popup is mid-way through a cross-site navigation (its
     // browsing context is moving to another process), which on a loaded machine can take
-    // seconds: ask again every 250 ms, for up to 10 s.
+    // seconds — and `closed` reads true from the first call on, so it cannot tell: ask again
+    // every 250 ms for 5 s (on a window that is gone, close() does nothing).
     const attempt = (left: number) => {
       try {
-        if (popup.closed) return;
         popup.close();
       } catch {
-        return; // already gone
+        return; // a window we can no longer reach
       }
-      if (left > 0) setTimeout(() => attempt(left - 1), 250);
+      if (left > 0) this.closeTimer = setTimeout(() => attempt(left - 1), 250);
     };
-    attempt(40);
+    attempt(20);
+  }
+
+  /** Stops asking the popup to close: a new flow may be about to reuse its window. */
+  stopClosing(): void {
+    clearTimeout(this.closeTimer);
   }
 
   stop(): void {
