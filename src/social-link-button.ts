@@ -19,6 +19,9 @@ import { partOf, rowOf } from './view/dom.js';
 import { renderNetwork, type RowContext } from './view/network-row.js';
 import { flowAction, renderProblem, type Problem } from './view/problem.js';
 
+// The default callback origin: this page's (none outside a browser).
+const pageOrigin = () => (typeof location === 'undefined' ? [] : [location.origin]);
+
 /**
  * A button that links a user's social media accounts through the host's Ayrshare integration,
  * with the link status of each network beside it.
@@ -124,31 +127,16 @@ export class SocialLinkButton extends LitElement {
   }
 
   /** Networks to show, in this order (default: every network). Aliases such as `x` and `google` are understood. */
-  get networks(): string[] {
-    return [...(this.lists.networks ?? NETWORK_IDS)];
-  }
-
-  set networks(value: readonly string[] | string | null | undefined) {
-    this.setList('networks', value);
-  }
+  get networks(): string[] { return [...(this.lists.networks ?? NETWORK_IDS)]; }
+  set networks(value: readonly string[] | string | null | undefined) { this.setList('networks', value); }
 
   /** Hosts the linking URL may point to (default: `profile.ayrshare.com`). */
-  get allowedHosts(): string[] {
-    return [...(this.lists.allowedHosts ?? DEFAULT_ALLOWED_HOSTS)];
-  }
-
-  set allowedHosts(value: readonly string[] | string | null | undefined) {
-    this.setList('allowedHosts', value);
-  }
+  get allowedHosts(): string[] { return [...(this.lists.allowedHosts ?? DEFAULT_ALLOWED_HOSTS)]; }
+  set allowedHosts(value: readonly string[] | string | null | undefined) { this.setList('allowedHosts', value); }
 
   /** Origins whose callback message is accepted (default: the page's own). */
-  get callbackOrigins(): string[] {
-    return this.lists.callbackOrigins ? [...this.lists.callbackOrigins] : typeof location === 'undefined' ? [] : [location.origin];
-  }
-
-  set callbackOrigins(value: readonly string[] | string | null | undefined) {
-    this.setList('callbackOrigins', value);
-  }
+  get callbackOrigins(): string[] { return [...(this.lists.callbackOrigins ?? pageOrigin())]; }
+  set callbackOrigins(value: readonly string[] | string | null | undefined) { this.setList('callbackOrigins', value); }
   /** How the linking page opens. */
   declare mode: SocialLinkMode;
   /** Milliseconds each request to a host endpoint may take. */
@@ -171,10 +159,7 @@ export class SocialLinkButton extends LitElement {
   private ownLabel: string | undefined;
 
   /** The button's text (default: "Link social accounts", in the element's language); the default slot overrides it. */
-  get label(): string {
-    return this.ownLabel ?? this.words.t('label');
-  }
-
+  get label(): string { return this.ownLabel ?? this.words.t('label'); }
   set label(value: string | null | undefined) {
     const old = this.ownLabel;
     this.ownLabel = value ?? undefined;
@@ -233,24 +218,16 @@ export class SocialLinkButton extends LitElement {
   }
 
   /** `idle`, `opening` (fetching the linking URL) or `open` (waiting on the popup); reflected. */
-  get state(): SocialLinkState {
-    return this.flow.state;
-  }
+  get state(): SocialLinkState { return this.flow.state; }
 
   /** Networks linked, per the last status read. */
-  get linked(): string[] {
-    return [...(this.profile.status?.linked ?? [])];
-  }
+  get linked(): string[] { return [...(this.profile.status?.linked ?? [])]; }
 
   /** Per linked network: `{ platform, username?, displayName?, profileUrl?, userImage? }`. */
-  get accounts(): LinkedAccount[] {
-    return (this.profile.status?.accounts ?? []).map((account) => ({ ...account }));
-  }
+  get accounts(): LinkedAccount[] { return (this.profile.status?.accounts ?? []).map((account) => ({ ...account })); }
 
   /** Per linked network: `{ state: 'healthy' | 'expiring' | 'needs-reconnect', reconnectBy? }`. */
-  get health(): Record<string, SocialLinkHealth> {
-    return Object.fromEntries(this.changes.health.map(this.profile.status));
-  }
+  get health(): Record<string, SocialLinkHealth> { return Object.fromEntries(this.changes.health.map(this.profile.status)); }
 
   /**
    * Opens the linking page — for every network shown, or for one `network` (link or reconnect

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { waitFor, mockEndpoint, type MockAnswer, rowText, quietFor } from './helpers.js';
+import { waitFor, mockEndpoint, type MockAnswer, rowText, quietFor, catchUncaught } from './helpers.js';
 import '../src/entries/index.js';
 import type { SocialLinkButton, SocialLinkErrorDetail } from '../src/entries/index.js';
 
@@ -122,11 +122,7 @@ describe('errors', () => {
   });
 
   it('a bad endpoint URL is an error, not an exception', async () => {
-    const thrown: unknown[] = [];
-    const onError = (e: ErrorEvent) => thrown.push(e.error);
-    const onRejection = (e: PromiseRejectionEvent) => thrown.push(e.reason);
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
+    const uncaught = catchUncaught();
     try {
       const el = document.createElement('social-link-button');
       const error = oneEvent(el, 'social-link-error');
@@ -136,10 +132,9 @@ describe('errors', () => {
       await el.refresh();
       el.remove();
       await quietFor(50);
-      expect(thrown).to.deep.equal([]);
+      expect(uncaught.thrown).to.deep.equal([]);
     } finally {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
+      uncaught.stop();
     }
   });
 });

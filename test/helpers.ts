@@ -18,6 +18,22 @@ export function waitFor(
   return waitUntil(condition, message, { timeout: options.timeout ?? 8000, interval: 50 });
 }
 
+/** Collects errors and rejections nothing caught, until `stop()`. */
+export function catchUncaught() {
+  const thrown: unknown[] = [];
+  const onError = (e: ErrorEvent) => thrown.push(e.error);
+  const onRejection = (e: PromiseRejectionEvent) => thrown.push(e.reason);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    thrown,
+    stop() {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
 /**
  * For negative assertions only: gives what must not happen `ms` to happen anyway. (Positive
  * assertions wait for the state with `waitFor`.)
