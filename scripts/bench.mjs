@@ -5,11 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus } from 'node:os';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { findChrome } from './find-chrome.mjs';
-import { measure as measureSizes } from './size.mjs';
+import { bundle, gzip, measure as measureSizes } from './size.mjs';
 
 const ROUNDS = 15;
 const ENDPOINT_DELAY_MS = 300;
@@ -30,23 +29,10 @@ console.log('Building…');
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 // --- Sizes -------------------------------------------------------------------------------
-const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const brotli = (buffer) => brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-async function bundleSize(contents, external = []) {
-  const result = await build({
-    stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    external,
-  });
-  return Buffer.from(result.outputFiles[0].contents);
-}
-
 section('Bundle sizes (minified; gzip -9 / brotli 11)');
-const litBaseline = await bundleSize(
+const litBaseline = await bundle(
   "import { LitElement, html } from 'lit'; customElements.define('x-el', class extends LitElement { render() { return html`<button>x</button>`; } });",
 );
 row('Baseline: a minimal Lit element (Lit alone)', `${kb(litBaseline.length)} raw`, `${kb(gzip(litBaseline))} gz / ${kb(brotli(litBaseline))} br`);
@@ -62,7 +48,7 @@ for (const file of readdirSync('dist').filter((f) => f.endsWith('.js')).sort()) 
 // --- A loopback server for the page, the host endpoints and the linking page --------------
 const iife = readFileSync('dist/social-link-button.iife.js');
 // The baseline renders the same list — 13 rows with the same icons — from one shared fetch.
-const baselineLit = await bundleSize(`
+const baselineLit = await bundle(`
   import { LitElement, html, svg } from 'lit';
   import { icons } from './src/internal/icons.ts';
   const NAMES = ['Bluesky','Facebook','Google Business Profile','Instagram','LinkedIn','Pinterest','Reddit','Snapchat','Telegram','Threads','TikTok','X','YouTube'];

@@ -8,7 +8,8 @@
 //   dist/**/*.d.ts, custom-elements.json             types (tsc) and the manifest (cem)
 //   dist/frameworks/, web-types.json, vscode…json    editor and framework typings, from the manifest
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
 import { build } from 'vite';
 
 const entry = (name) => `src/entries/${name}.ts`;
@@ -33,22 +34,21 @@ const cssPlugin = {
 const locales = readdirSync('src/locales').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/];
 // configFile: false — vite.config.ts is the demo's; each build here says all it needs.
-// Built locale files list their messages as an array in MESSAGE_ORDER (src/i18n.ts: the
-// callback page's three, then English's ids in order): no ids, a quarter smaller.
-const objectIn = (code, start, end) => {
-  const from = code.indexOf(start);
-  const to = code.indexOf(end, from);
-  if (from < 0 || to < 0) throw new Error(`No ${start.trim()} … ${end.trim()} found`);
-  // Our own source files: a plain object literal of strings.
-  return new Function(`return (${code.slice(from + start.length - 1, to + 2)})`)();
-};
-const i18nSource = readFileSync('src/i18n.ts', 'utf8');
-const MESSAGE_ORDER = ['doneTitle', 'closeWindow', 'returnToApp', ...Object.keys(objectIn(i18nSource, 'export const en = {', '\n} satisfies'))];
+/** Runs one of our TypeScript modules in Node (bundled by esbuild) and returns its exports. */
+async function load(file) {
+  const { outputFiles } = await esbuild({ entryPoints: [file], bundle: true, format: 'esm', platform: 'neutral', write: false });
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+}
+
+// Built locale files list their messages as an array in MESSAGE_ORDER (src/i18n.ts): no ids,
+// a quarter smaller. Each source registers itself on the page-wide registry when run.
+const { MESSAGE_ORDER } = await load('src/i18n.ts');
 /** A locale's built file: registers the messages, as a module or a classic script alike. */
-function localeFile(source, file) {
-  const messages = objectIn(source, 'const messages: Messages = {', '\n};');
-  const tag = /\["([\w-]+)"\] = messages;/.exec(source)?.[1];
-  const missing = MESSAGE_ORDER.filter((key) => !(key in messages));
+async function localeFile(file) {
+  globalThis.SocialLinkButtonLocales = {};
+  await load(file);
+  const [[tag, messages] = []] = Object.entries(globalThis.SocialLinkButtonLocales);
+  const missing = MESSAGE_ORDER.filter((key) => !(key in (messages ?? {})));
   if (!tag || missing.length) throw new Error(`${file}: ${tag ? `no ${missing.join(', ')}` : 'no registration'}`);
   return `(globalThis.SocialLinkButtonLocales??={})[${JSON.stringify(tag)}]=${JSON.stringify(MESSAGE_ORDER.map((key) => messages[key]))};\n`;
 }
@@ -74,7 +74,7 @@ await build({
 
 mkdirSync('dist/locales', { recursive: true });
 for (const tag of locales) {
-  writeFileSync(`dist/locales/${tag}.js`, localeFile(readFileSync(`src/locales/${tag}.ts`, 'utf8'), `src/locales/${tag}.ts`));
+  writeFileSync(`dist/locales/${tag}.js`, await localeFile(`src/locales/${tag}.ts`));
 }
 
 for (const [file, name, global] of [

@@ -11,18 +11,21 @@ import { build as viteBuild } from 'vite';
 export const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const KB = 1024;
 
-/** The ESM entry as a host's bundler sees it: dist/index.js and its chunks, minified, lit and zod external. */
-export async function esmEntry() {
+/** `contents` bundled and minified by esbuild (ESM), with `external` left out. */
+export async function bundle(contents, external = []) {
   const result = await esbuild({
-    stdin: { contents: "export * from './dist/index.js';", resolveDir: process.cwd(), loader: 'js' },
+    stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',
     write: false,
-    external: ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*'],
+    external,
   });
   return Buffer.from(result.outputFiles[0].contents);
 }
+
+/** The ESM entry as a host's bundler sees it: dist/index.js and its chunks, minified, lit and zod external. */
+export const esmEntry = () => bundle("export * from './dist/index.js';", ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*']);
 
 /**
  * What the language mechanism (issue 11) costs the script-tag bundle: the same bundle built with

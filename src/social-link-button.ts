@@ -7,7 +7,7 @@ import { UnlinkController } from './controllers/unlink-controller.js';
 import type { MessageId } from './i18n.js';
 import { DEFAULT_TIMEOUT_MS } from './internal/http.js';
 import { DEFAULT_ALLOWED_HOSTS } from './internal/link-url.js';
-import { listConverter, toList } from './internal/list.js';
+import { toList } from './internal/list.js';
 import { isNetworkId, NETWORK_IDS, networksToShow } from './networks.js';
 import { StatusChanges } from './status-changes.js';
 import { styles } from './styles/index.js';
@@ -92,9 +92,10 @@ export class SocialLinkButton extends LitElement {
     jwtEndpoint: { attribute: 'jwt-endpoint' },
     profileEndpoint: { attribute: 'profile-endpoint' },
     unlinkEndpoint: { attribute: 'unlink-endpoint' },
-    networks: { converter: listConverter, noAccessor: true },
-    allowedHosts: { attribute: 'allowed-hosts', converter: listConverter, noAccessor: true },
-    callbackOrigins: { attribute: 'callback-origins', converter: listConverter, noAccessor: true },
+    // The setters take the attribute's string (space- or comma-separated) like any other.
+    networks: { noAccessor: true },
+    allowedHosts: { attribute: 'allowed-hosts', noAccessor: true },
+    callbackOrigins: { attribute: 'callback-origins', noAccessor: true },
     mode: {},
     label: { noAccessor: true },
     timeout: { type: Number },

@@ -28,6 +28,8 @@ export class ProfileStatusController implements ReactiveController {
   /** The endpoint followed now, resolved; undefined when there is none. */
   endpoint: string | undefined;
   private unsubscribe: (() => void) | undefined;
+  /** The endpoint as written when it was last followed (resolving it again each update is waste). */
+  private written: string | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & { readonly isConnected: boolean },
@@ -73,7 +75,10 @@ export class ProfileStatusController implements ReactiveController {
   // so nothing from the previous endpoint is ever shown or reported.
   private follow(): void {
     if (!this.host.isConnected) return;
-    const endpoint = resolve(this.options.endpoint());
+    const written = this.options.endpoint();
+    if (written === this.written && (this.unsubscribe || !written)) return;
+    this.written = written;
+    const endpoint = resolve(written);
     if (endpoint === this.endpoint) return;
     this.unsubscribe?.();
     this.unsubscribe = undefined;

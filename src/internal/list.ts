@@ -6,9 +6,3 @@ export function toList(value: readonly string[] | string | undefined | null): st
   if (!value) return [];
   return typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : [...value];
 }
-
-/** Lit's converter for list attributes: space- or comma-separated (SPEC section 2). */
-export const listConverter = {
-  fromAttribute: (value: string | null): string[] | undefined => (value === null ? undefined : toList(value)),
-  toAttribute: (value: string[] | string | undefined): string | null => (value === undefined ? null : toList(value).join(' ')),
-};
