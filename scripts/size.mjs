@@ -66,8 +66,8 @@ export async function languageMechanism() {
  */
 export async function measure() {
   const figures = [
-    { what: 'IIFE (dist/social-link-button.iife.js)', bytes: gzip(readFileSync('dist/social-link-button.iife.js')), budget: 28.5 * KB, target: 19 * KB },
-    { what: 'ESM entry with its chunks (lit, zod external)', bytes: gzip(await esmEntry()), budget: 18.75 * KB, target: 10 * KB },
+    { what: 'IIFE (dist/social-link-button.iife.js)', bytes: gzip(readFileSync('dist/social-link-button.iife.js')), budget: 27.5 * KB, target: 19 * KB },
+    { what: 'ESM entry with its chunks (lit, zod external)', bytes: gzip(await esmEntry()), budget: 17.75 * KB, target: 10 * KB },
     { what: 'Callback IIFE (dist/social-link-callback.iife.js)', bytes: gzip(readFileSync('dist/social-link-callback.iife.js')), budget: 1 * KB },
     { what: 'Language mechanism in the IIFE (issue 11)', bytes: await languageMechanism(), budget: 500 },
   ];

@@ -128,12 +128,10 @@ export function format(text: Text, lang: string, overrides?: Partial<Record<Mess
   const params = text.params ?? {};
   // Message ids are our own (never `constructor` and the like), so a plain lookup is safe.
   const locales = registry();
-  const table = (tag: string) => {
-    const found = locales[tag];
-    // A built locale file's array becomes an object on first use.
-    return Array.isArray(found) ? (locales[tag] = Object.fromEntries(found.map((m, i) => [MESSAGE_ORDER[i], m]))) : found;
-  };
-  let message: Message = [overrides, ...localeChain(lang).map(table), en].find((found) => found?.[id] != null)![id]!;
+  // A built locale file is an array in MESSAGE_ORDER; a registered or source one an object.
+  const at = (table: Partial<Record<MessageId, Message>> | Message[] | undefined): Message | undefined =>
+    Array.isArray(table) ? table[MESSAGE_ORDER.indexOf(id)] : table?.[id];
+  let message = [overrides, ...localeChain(lang).map((tag) => locales[tag]), en].map(at).find((found) => found != null)!;
   if (typeof message !== 'string') message = message[new Intl.PluralRules(lang).select(Number(params.count))] ?? message.other;
   return message.replace(/\{(\w+)\}/g, (whole: string, key: string) => String(params[key] ?? whole));
 }

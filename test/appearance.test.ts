@@ -140,3 +140,50 @@ describe('appearance', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('brand icons', () => {
+  // Where each glyph comes from (as in scripts/build-icons.mjs, which rounds their paths).
+  const SOURCES: Record<string, string> = {
+    bluesky: 'simple-icons/icons/bluesky', facebook: 'simple-icons/icons/facebook', gmb: 'simple-icons/icons/google',
+    instagram: 'simple-icons/icons/instagram', linkedin: 'bootstrap-icons/icons/linkedin', pinterest: 'simple-icons/icons/pinterest',
+    reddit: 'simple-icons/icons/reddit', snapchat: 'simple-icons/icons/snapchat', telegram: 'simple-icons/icons/telegram',
+    threads: 'simple-icons/icons/threads', tiktok: 'simple-icons/icons/tiktok', twitter: 'simple-icons/icons/x',
+    youtube: 'simple-icons/icons/youtube',
+  };
+  const SIZE = 112;
+
+  /** The glyph's coverage (alpha per pixel) drawn at SIZE px. */
+  function draw(viewBox: string, paths: string[]): Uint8ClampedArray {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = SIZE;
+    const context = canvas.getContext('2d')!;
+    const [x, y, width, height] = viewBox.split(/[\s,]+/).map(Number);
+    context.scale(SIZE / width!, SIZE / height!);
+    context.translate(-x!, -y!);
+    for (const d of paths) context.fill(new Path2D(d));
+    return context.getImageData(0, 0, SIZE, SIZE).data;
+  }
+
+  it('each shown glyph keeps the shape of its source artwork, even drawn four times larger', async () => {
+    const el = await loadedElement((url) => html`<social-link-button profile-endpoint=${url}></social-link-button>`);
+    for (const [id, source] of Object.entries(SOURCES)) {
+      const shown = el.shadowRoot!.querySelector(`[data-network="${id}"] [part~="icon"] svg`)!;
+      const original = new DOMParser().parseFromString(await (await fetch(`/node_modules/${source}.svg`)).text(), 'image/svg+xml');
+      const ours = draw(shown.getAttribute('viewBox')!, [shown.querySelector('path')!.getAttribute('d')!]);
+      const theirs = draw(
+        original.documentElement.getAttribute('viewBox')!,
+        [...original.querySelectorAll('path')].map((path) => path.getAttribute('d')!),
+      );
+      let error = 0;
+      let inked = 0;
+      for (let i = 3; i < theirs.length; i += 4) {
+        error += Math.abs(ours[i]! - theirs[i]!);
+        inked += theirs[i]! > 127 ? 1 : 0;
+      }
+      // Rounding moves edges by at most a twentieth of a unit: anti-aliasing along the edges
+      // only (about 1–4 of 255 per pixel on average), never a missing or bent part.
+      expect(error / (SIZE * SIZE), `${id}: mean coverage error per pixel`).to.be.below(5);
+      expect(inked, `${id} draws something`).to.be.greaterThan(SIZE * SIZE * 0.1);
+    }
+  });
+});
