@@ -34,24 +34,24 @@ export interface HealthChange {
 /** Every linked network's health, and what changed since the last look. */
 export class HealthTracker {
   /** Networks the provider reported an error for in this page's flows (cleared by a success). */
-  private readonly providerErrors = new Set<string>();
+  readonly #providerErrors = new Set<string>();
 
   map(status: ProfileStatus | undefined, now = Date.now()): Map<string, SocialLinkHealth> {
     const health = new Map<string, SocialLinkHealth>();
-    for (const id of status?.linked ?? []) health.set(id, judgeHealth(status?.health.get(id), this.providerErrors.has(id), now));
+    for (const id of status?.linked ?? []) health.set(id, judgeHealth(status?.health.get(id), this.#providerErrors.has(id), now));
     return health;
   }
 
   /** A new status: provider errors of networks no longer linked are forgotten. */
   read(status: ProfileStatus): void {
-    for (const id of this.providerErrors) if (!status.linked.includes(id)) this.providerErrors.delete(id);
+    for (const id of this.#providerErrors) if (!status.linked.includes(id)) this.#providerErrors.delete(id);
   }
 
   /** A provider outcome; true when it made a linked network need a reconnect. */
   outcome(id: string, outcome: 'success' | 'error' | 'cancelled', status: ProfileStatus | undefined): boolean {
-    if (outcome === 'success') this.providerErrors.delete(id);
-    if (outcome !== 'error' || !status?.linked.includes(id) || this.providerErrors.has(id)) return false;
-    this.providerErrors.add(id);
+    if (outcome === 'success') this.#providerErrors.delete(id);
+    if (outcome !== 'error' || !status?.linked.includes(id) || this.#providerErrors.has(id)) return false;
+    this.#providerErrors.add(id);
     return true;
   }
 }

@@ -19,6 +19,9 @@ import { partOf, rowOf } from './view/dom.js';
 import { renderNetwork, type RowContext } from './view/network-row.js';
 import { flowAction, renderProblem, type Problem } from './view/problem.js';
 
+/** The list properties, which take an array or a separated string and read back an array. */
+type ListName = 'networks' | 'allowedHosts' | 'callbackOrigins';
+
 // The default callback origin: this page's (none outside a browser).
 const pageOrigin = () => (typeof location === 'undefined' ? [] : [location.origin]);
 
@@ -114,30 +117,30 @@ export class SocialLinkButton extends LitElement {
   declare profileEndpoint: string | undefined;
   /** Host URL that unlinks one network (DELETE); without it no unlink control is shown. */
   declare unlinkEndpoint: string | undefined;
-  private readonly lists: Record<'networks' | 'allowedHosts' | 'callbackOrigins', string[] | undefined> = {
+  readonly #lists: Record<ListName, string[] | undefined> = {
     networks: undefined,
     allowedHosts: undefined,
     callbackOrigins: undefined,
   };
 
   /** Sets a list property from an array or a space- or comma-separated string; reads back an array. */
-  private setList(name: keyof SocialLinkButton['lists'], value: readonly string[] | string | null | undefined): void {
-    const old = this.lists[name];
-    this.lists[name] = value == null ? undefined : toList(value);
+  #setList(name: ListName, value: readonly string[] | string | null | undefined): void {
+    const old = this.#lists[name];
+    this.#lists[name] = value == null ? undefined : toList(value);
     this.requestUpdate(name, old);
   }
 
   /** Networks to show, in this order (default: every network). Aliases such as `x` and `google` are understood. */
-  get networks(): string[] { return [...(this.lists.networks ?? NETWORK_IDS)]; }
-  set networks(value: readonly string[] | string | null | undefined) { this.setList('networks', value); }
+  get networks(): string[] { return [...(this.#lists.networks ?? NETWORK_IDS)]; }
+  set networks(value: readonly string[] | string | null | undefined) { this.#setList('networks', value); }
 
   /** Hosts the linking URL may point to (default: `profile.ayrshare.com`). */
-  get allowedHosts(): string[] { return [...(this.lists.allowedHosts ?? DEFAULT_ALLOWED_HOSTS)]; }
-  set allowedHosts(value: readonly string[] | string | null | undefined) { this.setList('allowedHosts', value); }
+  get allowedHosts(): string[] { return [...(this.#lists.allowedHosts ?? DEFAULT_ALLOWED_HOSTS)]; }
+  set allowedHosts(value: readonly string[] | string | null | undefined) { this.#setList('allowedHosts', value); }
 
   /** Origins whose callback message is accepted (default: the page's own). */
-  get callbackOrigins(): string[] { return [...(this.lists.callbackOrigins ?? pageOrigin())]; }
-  set callbackOrigins(value: readonly string[] | string | null | undefined) { this.setList('callbackOrigins', value); }
+  get callbackOrigins(): string[] { return [...(this.#lists.callbackOrigins ?? pageOrigin())]; }
+  set callbackOrigins(value: readonly string[] | string | null | undefined) { this.#setList('callbackOrigins', value); }
   /** How the linking page opens. */
   declare mode: SocialLinkMode;
   /** Milliseconds each request to a host endpoint may take. */
@@ -157,54 +160,54 @@ export class SocialLinkButton extends LitElement {
   declare strings: Partial<Record<MessageId, string>> | undefined;
   declare private problem: Problem | undefined;
   declare private announcement: string;
-  private ownLabel: string | undefined;
+  #ownLabel: string | undefined;
 
   /** The button's text (default: "Link social accounts", in the element's language); the default slot overrides it. */
-  get label(): string { return this.ownLabel ?? this.words.t('label'); }
+  get label(): string { return this.#ownLabel ?? this.#words.t('label'); }
   set label(value: string | null | undefined) {
-    const old = this.ownLabel;
-    this.ownLabel = value ?? undefined;
+    const old = this.#ownLabel;
+    this.#ownLabel = value ?? undefined;
     this.requestUpdate('label', old);
   }
 
-  private readonly words = new LanguageController(this, () => this.strings);
-  private readonly changes = new StatusChanges(
-    this.words,
-    (type, detail) => this.emit(type, detail),
-    (text) => this.announce(text),
+  readonly #words = new LanguageController(this, () => this.strings);
+  readonly #changes = new StatusChanges(
+    this.#words,
+    (type, detail) => this.#emit(type, detail),
+    (text) => this.#announce(text),
   );
-  private readonly focusKeeper = new FocusController(this, () => partOf(this.renderRoot, 'retry') ?? partOf(this.renderRoot, 'button'));
-  private readonly profile = new ProfileStatusController(this, {
+  readonly #focusKeeper = new FocusController(this, () => partOf(this.renderRoot, 'retry') ?? partOf(this.renderRoot, 'button'));
+  readonly #profile = new ProfileStatusController(this, {
     endpoint: () => this.profileEndpoint,
     requestInit: () => this.requestInit,
     timeout: () => this.timeout,
-    changed: (status, previous) => this.changes.read(status, previous),
-    failed: (failure) => this.report({ failure, source: 'status', retry: () => void this.refresh(), action: 'retry' }),
-    cleared: () => this.clearProblem('status'),
+    changed: (status, previous) => this.#changes.read(status, previous),
+    failed: (failure) => this.#report({ failure, source: 'status', retry: () => void this.refresh(), action: 'retry' }),
+    cleared: () => this.#clearProblem('status'),
   });
 
-  private readonly flow = new LinkFlowController(this, this, {
+  readonly #flow = new LinkFlowController(this, this, {
     refresh: () => this.refresh(),
-    requestedNetworks: () => (this.lists.networks?.length ? networksToShow(this.networks).filter(isNetworkId) : undefined),
+    requestedNetworks: () => (this.#lists.networks?.length ? networksToShow(this.networks).filter(isNetworkId) : undefined),
     emit: (type, detail) => {
       const outcome = type === 'social-link-connect' && (detail as SocialLinkConnectDetail);
-      if (outcome && this.changes.outcome(outcome, this.profile.status)) this.requestUpdate();
-      this.emit(type, detail);
+      if (outcome && this.#changes.outcome(outcome, this.#profile.status)) this.requestUpdate();
+      this.#emit(type, detail);
     },
     reportFlowError: (failure) => {
-      const scope = this.flow.scope;
-      this.report({ failure, source: 'flow', network: scope, retry: () => this.open(scope), action: flowAction(failure) });
+      const scope = this.#flow.scope;
+      this.#report({ failure, source: 'flow', network: scope, retry: () => this.open(scope), action: flowAction(failure) });
     },
-    connectingPage: () => ({ title: this.words.t('connecting'), text: this.words.t('connectingText'), lang: this.words.lang }),
+    connectingPage: () => ({ title: this.#words.t('connecting'), text: this.#words.t('connectingText'), lang: this.#words.lang }),
   });
 
-  private readonly unlinks = new UnlinkController(this, {
+  readonly #unlinks = new UnlinkController(this, {
     endpoint: () => this.unlinkEndpoint,
     requestInit: () => this.requestInit,
     timeout: () => this.timeout,
     unlinked: () => this.refresh(),
     failed: (failure, platform) =>
-      this.report({ failure, source: 'unlink', network: platform, retry: () => void this.unlinkNetwork(platform), action: 'retry' }),
+      this.#report({ failure, source: 'unlink', network: platform, retry: () => void this.#unlinkNetwork(platform), action: 'retry' }),
   });
 
 
@@ -219,16 +222,16 @@ export class SocialLinkButton extends LitElement {
   }
 
   /** `idle`, `opening` (fetching the linking URL) or `open` (waiting on the popup); reflected. */
-  get state(): SocialLinkState { return this.flow.state; }
+  get state(): SocialLinkState { return this.#flow.state; }
 
   /** Networks linked, per the last status read. */
-  get linked(): string[] { return [...(this.profile.status?.linked ?? [])]; }
+  get linked(): string[] { return [...(this.#profile.status?.linked ?? [])]; }
 
   /** Per linked network: `{ platform, username?, displayName?, profileUrl?, userImage? }`. */
-  get accounts(): LinkedAccount[] { return (this.profile.status?.accounts ?? []).map((account) => ({ ...account })); }
+  get accounts(): LinkedAccount[] { return (this.#profile.status?.accounts ?? []).map((account) => ({ ...account })); }
 
   /** Per linked network: `{ state: 'healthy' | 'expiring' | 'needs-reconnect', reconnectBy? }`. */
-  get health(): Record<string, SocialLinkHealth> { return Object.fromEntries(this.changes.health.map(this.profile.status)); }
+  get health(): Record<string, SocialLinkHealth> { return Object.fromEntries(this.#changes.health.map(this.#profile.status)); }
 
   /**
    * Opens the linking page — for every network shown, or for one `network` (link or reconnect
@@ -237,107 +240,107 @@ export class SocialLinkButton extends LitElement {
    */
   open(network?: string): void {
     if (this.disabled) return;
-    this.clearProblem('flow');
-    this.flow.open(network ?? '');
+    this.#clearProblem('flow');
+    this.#flow.open(network ?? '');
   }
 
   /** Closes the linking popup and ends the flow. */
   close(): void {
-    this.flow.close();
+    this.#flow.close();
   }
 
   /** Re-reads the link status. Never rejects; failures arrive as `social-link-error`. */
   refresh(): Promise<void> {
-    return this.profile.refresh();
+    return this.#profile.refresh();
   }
 
   override updated(): void {
-    if (this.getAttribute('state') !== this.flow.state) this.setAttribute('state', this.flow.state);
+    if (this.getAttribute('state') !== this.#flow.state) this.setAttribute('state', this.#flow.state);
   }
 
-  private clearProblem(source: Problem['source']): void {
+  #clearProblem(source: Problem['source']): void {
     if (this.problem?.source === source) this.problem = undefined;
   }
 
-  private report(problem: Problem): void {
+  #report(problem: Problem): void {
     this.problem = problem;
     const { failure } = problem;
-    const detail: SocialLinkEventMap['social-link-error']['detail'] = { code: failure.code, message: this.words.say(failure.text) };
+    const detail: SocialLinkEventMap['social-link-error']['detail'] = { code: failure.code, message: this.#words.say(failure.text) };
     if (failure.status !== undefined) detail.status = failure.status;
     if (failure.retryAfter !== undefined) detail.retryAfter = failure.retryAfter;
-    this.announce(detail.message);
-    this.emit('social-link-error', detail);
+    this.#announce(detail.message);
+    this.#emit('social-link-error', detail);
   }
 
   /** Sets the live region's text; the same sentence twice still changes it, so it is read again. */
-  private announce(text: string): void {
+  #announce(text: string): void {
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 
-  private unlinkNetwork(platform: string): void {
+  #unlinkNetwork(platform: string): void {
     // The confirm button becomes "Unlinking…": the row keeps focus meanwhile and after.
-    this.focusKeeper.moveTo(() => rowOf(this.renderRoot, platform));
-    this.clearProblem('unlink');
-    void this.unlinks.unlink(platform);
+    this.#focusKeeper.moveTo(() => rowOf(this.renderRoot, platform));
+    this.#clearProblem('unlink');
+    void this.#unlinks.unlink(platform);
   }
 
   /** Intent (hover, focus, touch) on the button, or on a row's Link or Reconnect: fetch its linking URL ahead. */
-  private intent(network = ''): void {
-    if (this.prefetch === 'intent' && !this.disabled) this.flow.prefetch(network);
+  #intent(network = ''): void {
+    if (this.prefetch === 'intent' && !this.disabled) this.#flow.prefetch(network);
   }
 
-  private emit<K extends keyof SocialLinkEventMap>(type: K, detail: SocialLinkEventMap[K]['detail']): void {
+  #emit<K extends keyof SocialLinkEventMap>(type: K, detail: SocialLinkEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  private readonly onIntent = (): void => this.intent();
+  readonly #onIntent = (): void => this.#intent();
 
   override render() {
     const problem = this.problem;
     // The language sets the direction (ar, he: right to left) unless a nearer dir does.
-    return html`<div part="base" class="base" dir=${this.words.dir ?? nothing}>
+    return html`<div part="base" class="base" dir=${this.#words.dir ?? nothing}>
       ${renderBar({
-        words: this.words,
-        state: this.flow.state,
+        words: this.#words,
+        state: this.#flow.state,
         mode: this.mode,
         label: this.label,
         disabled: this.disabled,
         open: () => this.open(),
-        intent: this.onIntent,
-        bringBack: () => this.flow.focusPopup(),
+        intent: this.#onIntent,
+        bringBack: () => this.#flow.focusPopup(),
       })}
-      ${problem && problem.source !== 'unlink' ? renderProblem(problem, this.words, (network) => this.intent(network)) : nothing}
-      ${this.profile.endpoint ? this.renderNetworks() : nothing}
+      ${problem && problem.source !== 'unlink' ? renderProblem(problem, this.#words, (network) => this.#intent(network)) : nothing}
+      ${this.#profile.endpoint ? this.#renderNetworks() : nothing}
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
 
-  private renderNetworks() {
-    const { status, loading } = this.profile;
-    const health = this.changes.health.map(status);
+  #renderNetworks() {
+    const { status, loading } = this.#profile;
+    const health = this.#changes.health.map(status);
     const problem = this.problem;
     const ctx: RowContext = {
-      t: (id, params) => this.words.t(id, params),
-      date: (iso) => this.words.date(iso),
+      t: (id, params) => this.#words.t(id, params),
+      date: (iso) => this.#words.date(iso),
       status,
       statusFailed: problem?.source === 'status',
       compact: this.compact,
       canLink: Boolean(this.jwtEndpoint) && !this.disabled,
       canUnlink: Boolean(this.unlinkEndpoint),
-      confirming: this.unlinks.confirming,
-      unlinking: this.unlinks.unlinking,
+      confirming: this.#unlinks.confirming,
+      unlinking: this.#unlinks.unlinking,
       open: (id) => this.open(id),
-      intent: (id) => this.intent(id),
+      intent: (id) => this.#intent(id),
       confirm: (id, on) => {
-        this.unlinks.confirm(id, on);
+        this.#unlinks.confirm(id, on);
         // Focus moves to the control that replaced the one pressed.
-        this.focusKeeper.moveTo(() => partOf(rowOf(this.renderRoot, id), on ? 'confirm-unlink' : 'unlink'));
+        this.#focusKeeper.moveTo(() => partOf(rowOf(this.renderRoot, id), on ? 'confirm-unlink' : 'unlink'));
       },
-      unlink: (id) => this.unlinkNetwork(id),
+      unlink: (id) => this.#unlinkNetwork(id),
       problem: (id) =>
-        problem?.source === 'unlink' && problem.network === id ? renderProblem(problem, this.words, () => undefined) : nothing,
+        problem?.source === 'unlink' && problem.network === id ? renderProblem(problem, this.#words, () => undefined) : nothing,
     };
-    return html`<ul part="networks" class="networks" aria-label=${this.words.t('listLabel')} aria-busy=${loading && !status ? 'true' : 'false'}>
+    return html`<ul part="networks" class="networks" aria-label=${this.#words.t('listLabel')} aria-busy=${loading && !status ? 'true' : 'false'}>
       ${networksToShow(this.networks).map((id, index) => renderNetwork(ctx, id, index, health.get(id)))}
     </ul>`;
   }

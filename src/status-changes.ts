@@ -12,11 +12,15 @@ type Emit = <K extends keyof SocialLinkEventMap>(type: K, detail: SocialLinkEven
 export class StatusChanges {
   readonly health = new HealthTracker();
 
-  constructor(
-    private readonly words: LanguageController,
-    private readonly emit: Emit,
-    private readonly announce: (text: string) => void,
-  ) {}
+  readonly #words: LanguageController;
+  readonly #emit: Emit;
+  readonly #announce: (text: string) => void;
+
+  constructor(words: LanguageController, emit: Emit, announce: (text: string) => void) {
+    this.#words = words;
+    this.#emit = emit;
+    this.#announce = announce;
+  }
 
   /** A new status: what changed since the one shown before (nothing is told the first time). */
   read(status: ProfileStatus, previous: ProfileStatus | undefined): void {
@@ -29,10 +33,10 @@ export class StatusChanges {
     const removed = previous.linked.filter((id) => !now.has(id));
     if (added.length || removed.length) {
       const accounts = status.accounts.filter((account) => added.includes(account.platform)).map((account) => ({ ...account }));
-      this.emit('social-link-change', { linked: [...status.linked], added, removed, accounts });
+      this.#emit('social-link-change', { linked: [...status.linked], added, removed, accounts });
     }
-    const sentences = [...linkSentences(added, removed, this.words), ...this.healthChanged(status, healthBefore, new Set(added))];
-    if (sentences.length) this.announce(oneAnnouncement(sentences));
+    const sentences = [...linkSentences(added, removed, this.#words), ...this.#healthChanged(status, healthBefore, new Set(added))];
+    if (sentences.length) this.#announce(oneAnnouncement(sentences));
   }
 
   /** A provider's outcome for one network: an error marks a linked network as needing a reconnect. True if health changed. */
@@ -40,16 +44,16 @@ export class StatusChanges {
     const id = toNetworkId(detail.network) ?? detail.network;
     const before = this.health.map(status);
     if (!this.health.outcome(id, detail.outcome, status)) return false;
-    const sentences = this.healthChanged(status, before, new Set());
-    if (sentences.length) this.announce(sentences.join(' '));
+    const sentences = this.#healthChanged(status, before, new Set());
+    if (sentences.length) this.#announce(sentences.join(' '));
     return true;
   }
 
   /** Emits `social-link-health` for what changed since `before`; returns the sentences to announce. */
-  private healthChanged(status: ProfileStatus | undefined, before: Map<string, SocialLinkHealth>, added: ReadonlySet<string>): string[] {
+  #healthChanged(status: ProfileStatus | undefined, before: Map<string, SocialLinkHealth>, added: ReadonlySet<string>): string[] {
     const after = this.health.map(status);
     const { changed, announce } = healthChanges(before, after, added);
-    if (changed.length) this.emit('social-link-health', { health: Object.fromEntries(after), changed });
-    return healthSentences(announce, this.words);
+    if (changed.length) this.#emit('social-link-health', { health: Object.fromEntries(after), changed });
+    return healthSentences(announce, this.#words);
   }
 }

@@ -7,34 +7,36 @@ import type { ReactiveController, ReactiveElement } from 'lit';
  */
 export class FocusController implements ReactiveController {
   /** Focus was inside the element when this update began. */
-  private hadFocus = false;
+  #hadFocus = false;
   /** Where focus goes after this update. */
-  private next: (() => HTMLElement | undefined) | undefined;
+  #next: (() => HTMLElement | undefined) | undefined;
 
-  constructor(
-    private readonly host: ReactiveElement,
-    private readonly fallback: () => HTMLElement | undefined,
-  ) {
+  readonly #host: ReactiveElement;
+  readonly #fallback: () => HTMLElement | undefined;
+
+  constructor(host: ReactiveElement, fallback: () => HTMLElement | undefined) {
+    this.#host = host;
+    this.#fallback = fallback;
     host.addController(this);
   }
 
   /** After the next update, focus what `target` returns (if focus was in the element). */
   moveTo(target: () => HTMLElement | undefined): void {
-    this.next = target;
+    this.#next = target;
   }
 
   hostUpdate(): void {
-    this.hadFocus = Boolean(this.host.shadowRoot?.activeElement);
+    this.#hadFocus = Boolean(this.#host.shadowRoot?.activeElement);
   }
 
   hostUpdated(): void {
-    const next = this.next;
-    this.next = undefined;
-    const root = this.host.shadowRoot;
+    const next = this.#next;
+    this.#next = undefined;
+    const root = this.#host.shadowRoot;
     if (!root) return;
     const active = document.activeElement;
-    const lost = this.hadFocus && !root.activeElement && (!active || active === document.body);
+    const lost = this.#hadFocus && !root.activeElement && (!active || active === document.body);
     if (next && (lost || root.activeElement)) next()?.focus();
-    else if (lost) this.fallback()?.focus();
+    else if (lost) this.#fallback()?.focus();
   }
 }

@@ -8,37 +8,39 @@ import { directionOf, languageOf, loadLocale, watchLanguage } from '../internal/
  */
 export class LanguageController implements ReactiveController {
   /** The language of the last update.  */
-  private current: string | undefined;
-  private unwatch: (() => void) | undefined;
+  #current: string | undefined;
+  #unwatch: (() => void) | undefined;
 
-  constructor(
-    private readonly host: ReactiveElement,
-    private readonly overrides: () => Partial<Record<MessageId, string>> | undefined,
-  ) {
+  readonly #host: ReactiveElement;
+  readonly #overrides: () => Partial<Record<MessageId, string>> | undefined;
+
+  constructor(host: ReactiveElement, overrides: () => Partial<Record<MessageId, string>> | undefined) {
+    this.#host = host;
+    this.#overrides = overrides;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.unwatch = watchLanguage(this.host);
+    this.#unwatch = watchLanguage(this.#host);
   }
 
   hostDisconnected(): void {
-    this.unwatch?.();
+    this.#unwatch?.();
   }
 
   hostUpdate(): void {
-    this.current = languageOf(this.host);
-    loadLocale(this.current)?.then(() => this.host.requestUpdate());
+    this.#current = languageOf(this.#host);
+    loadLocale(this.#current)?.then(() => this.#host.requestUpdate());
   }
 
   /** The language the last update looked up (a change of any lang on the page starts an update). */
   get lang(): string {
-    return (this.current ??= languageOf(this.host));
+    return (this.#current ??= languageOf(this.#host));
   }
 
   /** The direction for the element's content (undefined: a nearer `dir` decides). */
   get dir(): 'rtl' | 'ltr' | undefined {
-    return directionOf(this.host, this.lang);
+    return directionOf(this.#host, this.lang);
   }
 
   /** A message by id. */
@@ -47,7 +49,7 @@ export class LanguageController implements ReactiveController {
   }
 
   say(text: Text): string {
-    return format(text, this.lang, this.overrides());
+    return format(text, this.lang, this.#overrides());
   }
 
   /** "X, Facebook and LinkedIn". */

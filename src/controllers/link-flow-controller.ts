@@ -54,44 +54,51 @@ const LATE_CALLBACK_MS = 10 * 60_000;
  */
 export class LinkFlowController implements ReactiveController {
   phase: LinkFlowPhase = 'idle';
-  private readonly windowName = popupName();
-  private readonly prefetched = new PrefetchCache((network, signal) => this.fetchUrl(network, signal));
-  private readonly listener = new CompletionListener(
+  readonly #windowName = popupName();
+  readonly #prefetched = new PrefetchCache((network, signal) => this.#fetchUrl(network, signal));
+  readonly #listener = new CompletionListener(
     {
       provider: (message, source) => {
-        if (this.state !== 'idle' && !this.otherWindow(source)) this.onProvider(message);
+        if (this.state !== 'idle' && !this.#otherWindow(source)) this.#onProvider(message);
       },
       callback: (source, broadcast) => {
         // While the popup handle is alive, its own postMessage is the signal to trust: a
         // broadcast could come from another tab's flow.
-        if (this.state !== 'idle' ? this.otherWindow(broadcast ? undefined : source) : this.phase !== 'awaiting-callback') return;
-        this.done();
+        if (this.state !== 'idle' ? this.#otherWindow(broadcast ? undefined : source) : this.phase !== 'awaiting-callback') return;
+        this.#done();
       },
       returned: () => {
-        if (this.state === 'idle' && this.phase !== 'idle') void this.hooks.refresh();
+        if (this.state === 'idle' && this.phase !== 'idle') void this.#hooks.refresh();
       },
     },
     {
-      provider: (origin) => Boolean(trustedUrl(origin, this.allowedHosts())),
-      callback: (origin) => callbackOriginAllowed(this.settings.callbackOrigins, origin),
+      provider: (origin) => Boolean(trustedUrl(origin, this.#allowedHosts())),
+      callback: (origin) => callbackOriginAllowed(this.#settings.callbackOrigins, origin),
     },
   );
-  private watcher: PopupWatcher | undefined;
+  #watcher: PopupWatcher | undefined;
   /** The last flow's popup, while it is still being asked to close. */
-  private closing: PopupWatcher | undefined;
+  #closing: PopupWatcher | undefined;
   /** The linking URL request this flow waits on. */
-  private request: UrlRequest | undefined;
+  #request: UrlRequest | undefined;
   /** Bumped whenever a flow starts or ends: answers for an older one are dropped. */
-  private flowId = 0;
+  #flowId = 0;
   /** A network was linked in this flow (a provider `connect:success`). */
-  private linkedSomething = false;
-  private lingerTimer: ReturnType<typeof setTimeout> | undefined;
+  #linkedSomething = false;
+  #lingerTimer: ReturnType<typeof setTimeout> | undefined;
+
+  readonly #host: ReactiveControllerHost & { readonly isConnected: boolean };
+  readonly #settings: LinkFlowSettings;
+  readonly #hooks: LinkFlowHooks;
 
   constructor(
-    private readonly host: ReactiveControllerHost & { readonly isConnected: boolean },
-    private readonly settings: LinkFlowSettings,
-    private readonly hooks: LinkFlowHooks,
+    host: ReactiveControllerHost & { readonly isConnected: boolean },
+    settings: LinkFlowSettings,
+    hooks: LinkFlowHooks,
   ) {
+    this.#host = host;
+    this.#settings = settings;
+    this.#hooks = hooks;
     host.addController(this);
   }
 
@@ -101,20 +108,20 @@ export class LinkFlowController implements ReactiveController {
 
   /** The network the current (or last) flow is for; '' for every network shown. */
   get scope(): string {
-    return this.prefetched.scope;
+    return this.#prefetched.scope;
   }
 
   hostDisconnected(): void {
     // A move (remove and insert in the same task) keeps the flow; only an element that stays
     // out of the document lets go of its popup, timers, listeners and requests.
     queueMicrotask(() => {
-      if (!this.host.isConnected) this.end('teardown');
+      if (!this.#host.isConnected) this.#end('teardown');
     });
   }
 
   /** Fetches the linking URL ahead of a click, for every network shown or one `network`. */
   prefetch(network = ''): void {
-    if (this.settings.jwtEndpoint && this.state === 'idle') this.prefetched.warm(network);
+    if (this.#settings.jwtEndpoint && this.state === 'idle') this.#prefetched.warm(network);
   }
 
   /**
@@ -124,141 +131,141 @@ export class LinkFlowController implements ReactiveController {
   open(network = ''): void {
     if (this.state !== 'idle') return this.focusPopup();
     // What was fetched ahead for another scope (the main button vs a row) is not this flow's.
-    this.prefetched.focus(network);
-    if (!this.settings.jwtEndpoint) {
+    this.#prefetched.focus(network);
+    if (!this.#settings.jwtEndpoint) {
       console.error(developerNotes.noEndpoint);
-      return this.hooks.reportFlowError({ code: 'request-failed', text: { id: 'notSetUp' } });
+      return this.#hooks.reportFlowError({ code: 'request-failed', text: { id: 'notSetUp' } });
     }
-    const taken = this.prefetched.takeUrl();
+    const taken = this.#prefetched.takeUrl();
     // allowed-hosts may have changed since the prefetch: check again.
-    const ready = taken && trustedUrl(taken.href, this.allowedHosts()) ? taken : undefined;
-    const failure = this.prefetched.takeFailure();
-    if (!ready && failure) return this.hooks.reportFlowError(failure);
-    const mode = this.settings.mode;
-    if (mode === 'redirect') return this.redirect(ready, network);
+    const ready = taken && trustedUrl(taken.href, this.#allowedHosts()) ? taken : undefined;
+    const failure = this.#prefetched.takeFailure();
+    if (!ready && failure) return this.#hooks.reportFlowError(failure);
+    const mode = this.#settings.mode;
+    if (mode === 'redirect') return this.#redirect(ready, network);
     // Outside a gesture the browser would block the popup: do not fire a doomed one.
     const activation = (navigator as { userActivation?: { isActive: boolean } }).userActivation;
-    if (activation && !activation.isActive) return this.blocked(ready, network);
+    if (activation && !activation.isActive) return this.#blocked(ready, network);
     // The last popup may still be closing: window.open with its name must not get it closed.
-    this.closing?.stopClosing();
-    this.closing = undefined;
+    this.#closing?.stopClosing();
+    this.#closing = undefined;
     let popup: Window | null = null;
     try {
-      popup = window.open(ready?.href ?? '', this.windowName, mode === 'tab' ? undefined : popupFeatures());
+      popup = window.open(ready?.href ?? '', this.#windowName, mode === 'tab' ? undefined : popupFeatures());
     } catch {
       // Firefox throws instead of returning null in a frame sandboxed without allow-popups.
     }
-    if (!popup) return this.blocked(ready, network);
+    if (!popup) return this.#blocked(ready, network);
 
-    clearTimeout(this.lingerTimer);
-    const id = ++this.flowId;
-    this.linkedSomething = false;
-    this.watcher = new PopupWatcher(popup, { closed: () => this.end('closed'), back: () => this.done() }, Boolean(ready));
-    this.listener.start();
-    this.setPhase(ready ? 'open' : 'opening');
-    this.hooks.emit('social-link-open', { mode });
+    clearTimeout(this.#lingerTimer);
+    const id = ++this.#flowId;
+    this.#linkedSomething = false;
+    this.#watcher = new PopupWatcher(popup, { closed: () => this.#end('closed'), back: () => this.#done() }, Boolean(ready));
+    this.#listener.start();
+    this.#setPhase(ready ? 'open' : 'opening');
+    this.#hooks.emit('social-link-open', { mode });
     if (ready) return;
 
-    showConnecting(popup, this.hooks.connectingPage());
-    this.waitForUrl(network, id, (url) => {
+    showConnecting(popup, this.#hooks.connectingPage());
+    this.#waitForUrl(network, id, (url) => {
       if (this.phase !== 'opening') return;
-      if (popup.closed) return this.end('closed');
-      if (this.watcher?.navigate(url.href)) return this.setPhase('open');
+      if (popup.closed) return this.#end('closed');
+      if (this.#watcher?.navigate(url.href)) return this.#setPhase('open');
       // The popup went elsewhere meanwhile and is no longer ours to navigate.
-      this.end('failed');
-      this.hooks.reportFlowError({ code: 'request-failed', text: { id: 'lostWindow' } });
+      this.#end('failed');
+      this.#hooks.reportFlowError({ code: 'request-failed', text: { id: 'lostWindow' } });
     });
   }
 
   /** Brings the popup to the front (a second click, or the hint's "Bring it back"). */
   focusPopup(): void {
-    this.watcher?.focus();
+    this.#watcher?.focus();
   }
 
   /** Ends the flow and closes the popup, as the user closing it would. */
   close(): void {
-    if (this.state !== 'idle') this.end('closed');
+    if (this.state !== 'idle') this.#end('closed');
   }
 
-  private setPhase(phase: LinkFlowPhase): void {
+  #setPhase(phase: LinkFlowPhase): void {
     this.phase = phase;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Waits for the linking URL (the prefetch in flight, or a new request) for flow `id`. */
-  private waitForUrl(network: string, id: number, use: (url: LinkUrl) => void): void {
-    const request = this.prefetched.takePending() ?? this.prefetched.request(network);
-    this.request = request;
+  #waitForUrl(network: string, id: number, use: (url: LinkUrl) => void): void {
+    const request = this.#prefetched.takePending() ?? this.#prefetched.request(network);
+    this.#request = request;
     request.promise.then(
       (url) => {
-        if (id !== this.flowId) return;
-        this.request = undefined;
+        if (id !== this.#flowId) return;
+        this.#request = undefined;
         use(url);
       },
       (error: unknown) => {
-        if (id !== this.flowId || error instanceof RequestAborted) return;
-        this.request = undefined;
+        if (id !== this.#flowId || error instanceof RequestAborted) return;
+        this.#request = undefined;
         // Nothing reached the provider, so the status cannot have changed: no re-read (and no
         // second error event from it when the host's backend is down).
-        this.end('failed');
-        this.hooks.reportFlowError(toFailure(error, 'failedLink'));
+        this.#end('failed');
+        this.#hooks.reportFlowError(toFailure(error, 'failedLink'));
       },
     );
   }
 
-  private redirect(ready: LinkUrl | undefined, network: string): void {
+  #redirect(ready: LinkUrl | undefined, network: string): void {
     const go = (url: LinkUrl) => {
-      this.hooks.emit('social-link-open', { mode: 'redirect' });
+      this.#hooks.emit('social-link-open', { mode: 'redirect' });
       location.assign(url.href);
     };
     if (ready) return go(ready);
-    this.setPhase('opening');
-    this.waitForUrl(network, ++this.flowId, go);
+    this.#setPhase('opening');
+    this.#waitForUrl(network, ++this.#flowId, go);
   }
 
-  private blocked(ready: LinkUrl | undefined, network: string): void {
+  #blocked(ready: LinkUrl | undefined, network: string): void {
     if (popupsSandboxed()) {
       console.error(developerNotes.sandboxed);
-      return this.hooks.reportFlowError({ code: 'popup-blocked', text: { id: 'sandboxed' }, final: true });
+      return this.#hooks.reportFlowError({ code: 'popup-blocked', text: { id: 'sandboxed' }, final: true });
     }
     // The URL was not used: keep it for the Continue click.
-    if (ready) this.prefetched.keep(ready);
+    if (ready) this.#prefetched.keep(ready);
     else this.prefetch(network);
-    this.hooks.reportFlowError({ code: 'popup-blocked', text: { id: 'blocked' } });
+    this.#hooks.reportFlowError({ code: 'popup-blocked', text: { id: 'blocked' } });
   }
 
   /** A message from a window other than our live popup (undefined: from no window at all). */
-  private otherWindow(source: MessageEventSource | null | undefined): boolean {
-    return Boolean(this.watcher?.alive) && source !== this.watcher?.popup;
+  #otherWindow(source: MessageEventSource | null | undefined): boolean {
+    return Boolean(this.#watcher?.alive) && source !== this.#watcher?.popup;
   }
 
   /** The user finished (Done, or the callback page): end the flow, or complete an ended one. */
-  private done(): void {
+  #done(): void {
     if (this.phase === 'awaiting-callback') {
       // A late callback after the flow already ended.
       this.phase = 'settled';
-      this.hooks.emit('social-link-done', {});
-      void this.hooks.refresh();
+      this.#hooks.emit('social-link-done', {});
+      void this.#hooks.refresh();
     } else if (this.state !== 'idle') {
-      this.hooks.emit('social-link-done', {});
-      this.end('done');
+      this.#hooks.emit('social-link-done', {});
+      this.#end('done');
     }
   }
 
-  private end(reason: EndReason): void {
+  #end(reason: EndReason): void {
     const running = this.state !== 'idle';
     // A redirect that failed opened no window: there is nothing to report closed.
-    const hadWindow = Boolean(this.watcher);
-    this.flowId++;
-    this.watcher?.close();
-    this.closing = this.watcher;
-    this.watcher = undefined;
-    this.request?.controller.abort();
-    this.request = undefined;
-    clearTimeout(this.lingerTimer);
+    const hadWindow = Boolean(this.#watcher);
+    this.#flowId++;
+    this.#watcher?.close();
+    this.#closing = this.#watcher;
+    this.#watcher = undefined;
+    this.#request?.controller.abort();
+    this.#request = undefined;
+    clearTimeout(this.#lingerTimer);
     if (reason === 'teardown') {
-      this.prefetched.drop();
-      this.listener.stop();
+      this.#prefetched.drop();
+      this.#listener.stop();
       this.phase = 'idle';
       return;
     }
@@ -266,24 +273,24 @@ export class LinkFlowController implements ReactiveController {
     // Nothing reached the provider after a failure: no late callback to wait for, and nothing
     // to re-read when the window gets its focus back (Firefox and Safari fire that as the
     // popup closes).
-    this.setPhase(reason === 'failed' ? 'idle' : reason === 'done' ? 'settled' : 'awaiting-callback');
-    if (hadWindow) this.hooks.emit('social-link-close', { completed: reason === 'done' || this.linkedSomething });
-    if (reason === 'failed') return this.listener.stop();
-    void this.hooks.refresh();
+    this.#setPhase(reason === 'failed' ? 'idle' : reason === 'done' ? 'settled' : 'awaiting-callback');
+    if (hadWindow) this.#hooks.emit('social-link-close', { completed: reason === 'done' || this.#linkedSomething });
+    if (reason === 'failed') return this.#listener.stop();
+    void this.#hooks.refresh();
     // Listen a while longer for a callback that COOP kept from reaching us sooner.
-    this.lingerTimer = setTimeout(() => {
+    this.#lingerTimer = setTimeout(() => {
       this.phase = 'idle';
-      this.listener.stop();
+      this.#listener.stop();
     }, LATE_CALLBACK_MS);
   }
 
-  private onProvider(message: ProviderMessage): void {
+  #onProvider(message: ProviderMessage): void {
     const network = text(message.network) ?? '';
     if (message.event === 'connect:success') {
-      this.linkedSomething = true;
+      this.#linkedSomething = true;
       // Ayrshare saved the account before sending this: the list updates while the popup is open.
-      void this.hooks.refresh();
-      this.hooks.emit('social-link-connect', { network, outcome: 'success' });
+      void this.#hooks.refresh();
+      this.#hooks.emit('social-link-connect', { network, outcome: 'success' });
     } else if (message.event === 'connect:error' || message.event === 'connect:cancelled') {
       const detail: SocialLinkEventMap['social-link-connect']['detail'] = {
         network,
@@ -293,26 +300,26 @@ export class LinkFlowController implements ReactiveController {
       const said = text(message.message);
       if (code !== undefined) detail.code = code;
       if (said !== undefined) detail.message = said;
-      this.hooks.emit('social-link-connect', detail);
+      this.#hooks.emit('social-link-connect', detail);
     } else if (message.event === 'connect:closed') {
-      this.done();
+      this.#done();
     }
   }
 
-  private fetchUrl(network: string, signal: AbortSignal): Promise<LinkUrl> {
-    const networks = this.hooks.requestedNetworks();
+  #fetchUrl(network: string, signal: AbortSignal): Promise<LinkUrl> {
+    const networks = this.#hooks.requestedNetworks();
     return fetchLinkUrl({
-      endpoint: this.settings.jwtEndpoint ?? '',
-      allowedHosts: this.allowedHosts(),
-      requestInit: this.settings.requestInit,
-      timeout: this.settings.timeout,
+      endpoint: this.#settings.jwtEndpoint ?? '',
+      allowedHosts: this.#allowedHosts(),
+      requestInit: this.#settings.requestInit,
+      timeout: this.#settings.timeout,
       signal,
       ...(networks?.length ? { networks } : {}),
       ...(network ? { network } : {}),
     });
   }
 
-  private allowedHosts(): readonly string[] {
-    return allowedHosts(this.settings.allowedHosts);
+  #allowedHosts(): readonly string[] {
+    return allowedHosts(this.#settings.allowedHosts);
   }
 }

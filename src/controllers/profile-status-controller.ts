@@ -27,32 +27,37 @@ export class ProfileStatusController implements ReactiveController {
   error: Failure | undefined;
   /** The endpoint followed now, resolved; undefined when there is none. */
   endpoint: string | undefined;
-  private unsubscribe: (() => void) | undefined;
+  #unsubscribe: (() => void) | undefined;
   /** The endpoint as written when it was last followed (resolving it again each update is waste). */
-  private written: string | undefined;
+  #written: string | undefined;
+
+  readonly #host: ReactiveControllerHost & { readonly isConnected: boolean };
+  readonly #options: ProfileStatusOptions;
 
   constructor(
-    private readonly host: ReactiveControllerHost & { readonly isConnected: boolean },
-    private readonly options: ProfileStatusOptions,
+    host: ReactiveControllerHost & { readonly isConnected: boolean },
+    options: ProfileStatusOptions,
   ) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.follow();
+    this.#follow();
   }
 
   /** Before each render: an endpoint that changed is followed at once. */
   hostUpdate(): void {
-    this.follow();
+    this.#follow();
   }
 
   hostDisconnected(): void {
     // A move (remove and insert in the same task) keeps the status.
     queueMicrotask(() => {
-      if (this.host.isConnected) return;
-      this.unsubscribe?.();
-      this.unsubscribe = undefined;
+      if (this.#host.isConnected) return;
+      this.#unsubscribe?.();
+      this.#unsubscribe = undefined;
       this.endpoint = undefined;
     });
   }
@@ -62,9 +67,9 @@ export class ProfileStatusController implements ReactiveController {
     const endpoint = this.endpoint;
     if (!endpoint) return;
     this.loading = true;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     try {
-      await readStatus(endpoint, { requestInit: this.options.requestInit(), timeout: this.options.timeout() });
+      await readStatus(endpoint, { requestInit: this.#options.requestInit(), timeout: this.#options.timeout() });
     } catch (error) {
       // readStatus reports through the listeners; anything else is a bug, not the caller's.
       console.error(error);
@@ -73,42 +78,42 @@ export class ProfileStatusController implements ReactiveController {
 
   // A new endpoint drops the old one's answers (they may still be in flight) and its status,
   // so nothing from the previous endpoint is ever shown or reported.
-  private follow(): void {
-    if (!this.host.isConnected) return;
-    const written = this.options.endpoint();
-    if (written === this.written && (this.unsubscribe || !written)) return;
-    this.written = written;
+  #follow(): void {
+    if (!this.#host.isConnected) return;
+    const written = this.#options.endpoint();
+    if (written === this.#written && (this.#unsubscribe || !written)) return;
+    this.#written = written;
     const endpoint = resolve(written);
     if (endpoint === this.endpoint) return;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     this.endpoint = endpoint;
     this.status = undefined;
     this.loading = false;
     if (this.error) {
       this.error = undefined;
-      this.options.cleared();
+      this.#options.cleared();
     }
     if (!endpoint) return;
-    this.unsubscribe = subscribe(endpoint, (result) => this.apply(result));
+    this.#unsubscribe = subscribe(endpoint, (result) => this.#apply(result));
     void this.refresh();
   }
 
-  private apply(result: StatusResult): void {
+  #apply(result: StatusResult): void {
     this.loading = false;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     if ('error' in result) {
       this.error = result.error;
-      this.options.failed(result.error);
+      this.#options.failed(result.error);
       return;
     }
     const previous = this.status;
     this.status = result.status;
     if (this.error) {
       this.error = undefined;
-      this.options.cleared();
+      this.#options.cleared();
     }
-    this.options.changed(result.status, previous);
+    this.#options.changed(result.status, previous);
   }
 }
 

@@ -19,59 +19,61 @@ export class UnlinkController implements ReactiveController {
   confirming: string | undefined;
   /** The network being unlinked. */
   unlinking: string | undefined;
-  private controller: AbortController | undefined;
+  #controller: AbortController | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & { readonly isConnected: boolean },
-    private readonly options: UnlinkOptions,
-  ) {
+  readonly #host: ReactiveControllerHost & { readonly isConnected: boolean };
+  readonly #options: UnlinkOptions;
+
+  constructor(host: ReactiveControllerHost & { readonly isConnected: boolean }, options: UnlinkOptions) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostDisconnected(): void {
     queueMicrotask(() => {
-      if (!this.host.isConnected) this.controller?.abort();
+      if (!this.#host.isConnected) this.#controller?.abort();
     });
   }
 
   /** Shows or hides the confirmation for `platform`. */
   confirm(platform: string, on: boolean): void {
     this.confirming = on ? platform : undefined;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   async unlink(platform: string): Promise<void> {
-    const url = this.options.endpoint();
+    const url = this.#options.endpoint();
     if (!url || this.unlinking) return;
     this.confirming = undefined;
     this.unlinking = platform;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     const controller = new AbortController();
-    this.controller = controller;
+    this.#controller = controller;
     try {
       await requestJson({
         url,
         method: 'DELETE',
         body: { platform },
-        requestInit: this.options.requestInit(),
-        timeout: this.options.timeout(),
+        requestInit: this.#options.requestInit(),
+        timeout: this.#options.timeout(),
         signal: controller.signal,
         task: 'Unlink',
         networkName: networkName(platform),
         emptyOk: true,
       });
-      this.done();
-      await this.options.unlinked();
+      this.#done();
+      await this.#options.unlinked();
     } catch (error) {
-      this.done();
-      if (!(error instanceof RequestAborted)) this.options.failed(toFailure(error, 'failedUnlink', { name: networkName(platform) }), platform);
+      this.#done();
+      if (!(error instanceof RequestAborted)) this.#options.failed(toFailure(error, 'failedUnlink', { name: networkName(platform) }), platform);
     } finally {
-      if (this.controller === controller) this.controller = undefined;
+      if (this.#controller === controller) this.#controller = undefined;
     }
   }
 
-  private done(): void {
+  #done(): void {
     this.unlinking = undefined;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

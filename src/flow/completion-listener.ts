@@ -25,50 +25,53 @@ export interface CompletionOrigins {
  * message (window message and BroadcastChannel), and the page getting its focus back.
  */
 export class CompletionListener {
-  private channel: BroadcastChannel | undefined;
-  private listening = false;
+  #channel: BroadcastChannel | undefined;
+  #listening = false;
 
-  constructor(
-    private readonly on: CompletionEvents,
-    private readonly origins: CompletionOrigins,
-  ) {}
+  readonly #on: CompletionEvents;
+  readonly #origins: CompletionOrigins;
+
+  constructor(on: CompletionEvents, origins: CompletionOrigins) {
+    this.#on = on;
+    this.#origins = origins;
+  }
 
   start(): void {
-    if (this.listening) return;
-    this.listening = true;
-    window.addEventListener('message', this.onMessage);
-    window.addEventListener('focus', this.onReturn);
-    document.addEventListener('visibilitychange', this.onReturn);
+    if (this.#listening) return;
+    this.#listening = true;
+    window.addEventListener('message', this.#onMessage);
+    window.addEventListener('focus', this.#onReturn);
+    document.addEventListener('visibilitychange', this.#onReturn);
     if (typeof BroadcastChannel === 'function') {
-      this.channel = new BroadcastChannel(CALLBACK_CHANNEL);
-      this.channel.addEventListener('message', this.onBroadcast);
+      this.#channel = new BroadcastChannel(CALLBACK_CHANNEL);
+      this.#channel.addEventListener('message', this.#onBroadcast);
     }
   }
 
   stop(): void {
-    if (!this.listening) return;
-    this.listening = false;
-    window.removeEventListener('message', this.onMessage);
-    window.removeEventListener('focus', this.onReturn);
-    document.removeEventListener('visibilitychange', this.onReturn);
-    this.channel?.close();
-    this.channel = undefined;
+    if (!this.#listening) return;
+    this.#listening = false;
+    window.removeEventListener('message', this.#onMessage);
+    window.removeEventListener('focus', this.#onReturn);
+    document.removeEventListener('visibilitychange', this.#onReturn);
+    this.#channel?.close();
+    this.#channel = undefined;
   }
 
-  private readonly onMessage = (event: MessageEvent): void => {
+  readonly #onMessage = (event: MessageEvent): void => {
     const provider = providerMessage.safeParse(event.data);
     if (provider.success) {
-      if (this.origins.provider(event.origin)) this.on.provider(provider.data, event.source);
-    } else if (callbackMessage.safeParse(event.data).success && this.origins.callback(event.origin)) {
-      this.on.callback(event.source, false);
+      if (this.#origins.provider(event.origin)) this.#on.provider(provider.data, event.source);
+    } else if (callbackMessage.safeParse(event.data).success && this.#origins.callback(event.origin)) {
+      this.#on.callback(event.source, false);
     }
   };
 
-  private readonly onBroadcast = (event: MessageEvent): void => {
-    if (callbackMessage.safeParse(event.data).success && this.origins.callback(location.origin)) this.on.callback(null, true);
+  readonly #onBroadcast = (event: MessageEvent): void => {
+    if (callbackMessage.safeParse(event.data).success && this.#origins.callback(location.origin)) this.#on.callback(null, true);
   };
 
-  private readonly onReturn = (): void => {
-    if (document.visibilityState === 'visible') this.on.returned();
+  readonly #onReturn = (): void => {
+    if (document.visibilityState === 'visible') this.#on.returned();
   };
 }

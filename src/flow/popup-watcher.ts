@@ -13,19 +13,20 @@ export interface PopupEvents {
 
 /** Watches one popup window: whether it is still open, and whether it came back to our origin. */
 export class PopupWatcher {
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private graceTimer: ReturnType<typeof setTimeout> | undefined;
-  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #graceTimer: ReturnType<typeof setTimeout> | undefined;
+  #closeTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * @param leftOrigin it already shows the provider's page (opened straight at the linking URL)
    */
-  constructor(
-    readonly popup: Window,
-    private readonly on: PopupEvents,
-    private leftOrigin: boolean,
-  ) {
-    this.timer = setInterval(() => this.poll(), POLL_MS);
+  readonly #on: PopupEvents;
+  #leftOrigin: boolean;
+
+  constructor(readonly popup: Window, on: PopupEvents, leftOrigin: boolean) {
+    this.#on = on;
+    this.#leftOrigin = leftOrigin;
+    this.#timer = setInterval(() => this.#poll(), POLL_MS);
   }
 
   get alive(): boolean {
@@ -34,7 +35,7 @@ export class PopupWatcher {
 
   /** Sends the popup to `href`; false when it is no longer ours to navigate. */
   navigate(href: string): boolean {
-    this.leftOrigin = true;
+    this.#leftOrigin = true;
     try {
       // replace(): the popup's history keeps no blank page to go back to.
       this.popup.location.replace(href);
@@ -67,35 +68,35 @@ export class PopupWatcher {
       } catch {
         return; // a window we can no longer reach
       }
-      if (left > 0) this.closeTimer = setTimeout(() => attempt(left - 1), 250);
+      if (left > 0) this.#closeTimer = setTimeout(() => attempt(left - 1), 250);
     };
     attempt(20);
   }
 
   /** Stops asking the popup to close: a new flow may be about to reuse its window. */
   stopClosing(): void {
-    clearTimeout(this.closeTimer);
+    clearTimeout(this.#closeTimer);
   }
 
   stop(): void {
-    clearInterval(this.timer);
-    clearTimeout(this.graceTimer);
-    this.timer = undefined;
-    this.graceTimer = undefined;
+    clearInterval(this.#timer);
+    clearTimeout(this.#graceTimer);
+    this.#timer = undefined;
+    this.#graceTimer = undefined;
   }
 
-  private poll(): void {
+  #poll(): void {
     if (this.popup.closed) {
-      clearInterval(this.timer);
-      this.graceTimer = setTimeout(() => this.on.closed(), CLOSE_GRACE_MS);
+      clearInterval(this.#timer);
+      this.#graceTimer = setTimeout(() => this.#on.closed(), CLOSE_GRACE_MS);
       return;
     }
     // Where the callback page is on our own origin, we see the popup come back ourselves.
     try {
       const { href, origin } = this.popup.location;
-      if (this.leftOrigin && origin === location.origin && href !== 'about:blank') this.on.back();
+      if (this.#leftOrigin && origin === location.origin && href !== 'about:blank') this.#on.back();
     } catch {
-      this.leftOrigin = true;
+      this.#leftOrigin = true;
     }
   }
 }

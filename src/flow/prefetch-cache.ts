@@ -20,11 +20,14 @@ export interface UrlRequest {
 export class PrefetchCache {
   /** What the slot holds (or last held) a URL for. */
   scope = '';
-  private url: LinkUrl | undefined;
-  private pending: UrlRequest | undefined;
-  private failure: (Failure & { at: number }) | undefined;
+  #url: LinkUrl | undefined;
+  #pending: UrlRequest | undefined;
+  #failure: (Failure & { at: number }) | undefined;
+  readonly #fetchUrl: (network: string, signal: AbortSignal) => Promise<LinkUrl>;
 
-  constructor(private readonly fetchUrl: (network: string, signal: AbortSignal) => Promise<LinkUrl>) {}
+  constructor(fetchUrl: (network: string, signal: AbortSignal) => Promise<LinkUrl>) {
+    this.#fetchUrl = fetchUrl;
+  }
 
   /** Points the slot at `network`, dropping whatever it held for another scope. */
   focus(network: string): void {
@@ -35,64 +38,64 @@ export class PrefetchCache {
   /** Fetches ahead for `network`, unless the slot already has (or is getting) its URL. */
   warm(network: string): void {
     this.focus(network);
-    if (this.pending || (this.url && isFresh(this.url))) return;
+    if (this.#pending || (this.#url && isFresh(this.#url))) return;
     // A recent failure stands until a click shows it (the click's own focus must not retry).
-    if (this.failure && Date.now() - this.failure.at < FAILURE_STANDS_MS) return;
-    this.url = undefined;
-    this.failure = undefined;
+    if (this.#failure && Date.now() - this.#failure.at < FAILURE_STANDS_MS) return;
+    this.#url = undefined;
+    this.#failure = undefined;
     const request = this.request(network);
-    this.pending = request;
+    this.#pending = request;
     request.promise.then(
       (url) => {
-        if (this.pending === request) this.url = url;
+        if (this.#pending === request) this.#url = url;
       },
       (error: unknown) => {
-        if (this.pending !== request || error instanceof RequestAborted) return;
-        this.failure = { ...toFailure(error, 'failedLink'), at: Date.now() };
+        if (this.#pending !== request || error instanceof RequestAborted) return;
+        this.#failure = { ...toFailure(error, 'failedLink'), at: Date.now() };
       },
     ).finally(() => {
-      if (this.pending === request) this.pending = undefined;
+      if (this.#pending === request) this.#pending = undefined;
     });
   }
 
   /** A new request for `network`'s linking URL. */
   request(network: string): UrlRequest {
     const controller = new AbortController();
-    return { promise: this.fetchUrl(network, controller.signal), controller };
+    return { promise: this.#fetchUrl(network, controller.signal), controller };
   }
 
   /** The fresh URL, taken so that it is used at most once. */
   takeUrl(): LinkUrl | undefined {
-    const url = this.url;
-    this.url = undefined;
+    const url = this.#url;
+    this.#url = undefined;
     return url && isFresh(url) ? url : undefined;
   }
 
   /** Puts back a URL a blocked click did not use, for the Continue click. */
   keep(url: LinkUrl): void {
-    this.url = url;
+    this.#url = url;
   }
 
   /** The recent failure a click should show instead of opening (when nothing is in flight). */
   takeFailure(): Failure | undefined {
-    const failure = this.failure;
-    this.failure = undefined;
-    if (!failure || this.pending || Date.now() - failure.at >= FAILURE_STANDS_MS) return undefined;
+    const failure = this.#failure;
+    this.#failure = undefined;
+    if (!failure || this.#pending || Date.now() - failure.at >= FAILURE_STANDS_MS) return undefined;
     const { at: _at, ...rest } = failure;
     return rest;
   }
 
   /** The request in flight, handed over to the flow that starts now. */
   takePending(): UrlRequest | undefined {
-    const pending = this.pending;
-    this.pending = undefined;
+    const pending = this.#pending;
+    this.#pending = undefined;
     return pending;
   }
 
   drop(): void {
-    this.pending?.controller.abort();
-    this.pending = undefined;
-    this.url = undefined;
-    this.failure = undefined;
+    this.#pending?.controller.abort();
+    this.#pending = undefined;
+    this.#url = undefined;
+    this.#failure = undefined;
   }
 }
