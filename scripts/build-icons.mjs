@@ -9,35 +9,19 @@ import { optimize } from 'svgo';
 import { fileURLToPath } from 'node:url';
 
 const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
-const simpleIcons = join(modules, 'simple-icons', 'icons');
-const bootstrapIcons = join(modules, 'bootstrap-icons', 'icons');
-
-const sources = {
-  bluesky: [simpleIcons, 'bluesky'],
-  facebook: [simpleIcons, 'facebook'],
-  gmb: [simpleIcons, 'google'],
-  instagram: [simpleIcons, 'instagram'],
-  linkedin: [bootstrapIcons, 'linkedin'],
-  pinterest: [simpleIcons, 'pinterest'],
-  reddit: [simpleIcons, 'reddit'],
-  snapchat: [simpleIcons, 'snapchat'],
-  telegram: [simpleIcons, 'telegram'],
-  threads: [simpleIcons, 'threads'],
-  tiktok: [simpleIcons, 'tiktok'],
-  twitter: [simpleIcons, 'x'],
-  youtube: [simpleIcons, 'youtube'],
-};
+// Each network's source file under node_modules (test/appearance.test.ts reads it too).
+const sources = JSON.parse(readFileSync(new URL('./icon-sources.json', import.meta.url), 'utf8'));
 
 const lines = [];
-for (const [id, [dir, file]] of Object.entries(sources)) {
-  const svg = readFileSync(join(dir, `${file}.svg`), 'utf8');
+for (const [id, file] of Object.entries(sources)) {
+  const svg = readFileSync(join(modules, file), 'utf8');
   const viewBox = /viewBox="([^"]+)"/.exec(svg)?.[1];
   // One decimal on a 16- or 24-unit grid: at most 0.05 unit off, a twentieth of a pixel at the
   // default 28 px tile. svgo keeps the rounding from accumulating along relative commands; its
   // arc conversion is off because it bends curves at this precision (Instagram's corners,
   // Pinterest's stem). Measured against the source paths at 112 px: mean alpha error per pixel
   // 0.6–4/255 (edge anti-aliasing), against 0.1–6.7 with two decimals and arcs, for ~1 KB gz
-  // less. Compare again (rendered with Path2D on a canvas) before changing these settings.
+  // less. The brand-icon test in test/appearance.test.ts makes that comparison.
   const optimized = optimize(svg, {
     multipass: true,
     floatPrecision: 1,
@@ -47,7 +31,7 @@ for (const [id, [dir, file]] of Object.entries(sources)) {
     ],
   }).data;
   const paths = [...optimized.matchAll(/<path[^>]*\sd="([^"]+)"/g)].map((m) => m[1]);
-  if (!viewBox || paths.length === 0) throw new Error(`No path data in ${file}.svg`);
+  if (!viewBox || paths.length === 0) throw new Error(`No path data in ${file}`);
   lines.push(`  ${id}: [${JSON.stringify(viewBox)}, ${JSON.stringify(paths.join(' '))}],`);
 }
 

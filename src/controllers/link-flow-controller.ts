@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
+import type { ConnectedHost } from './connected-host.js';
 import type { SocialLinkEventMap, SocialLinkMode, SocialLinkState } from '../types.js';
 import { developerNotes } from '../internal/developer-notes.js';
 import { toFailure, type Failure } from '../internal/errors.js';
@@ -87,12 +88,12 @@ export class LinkFlowController implements ReactiveController {
   #linkedSomething = false;
   #lingerTimer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly #host: ReactiveControllerHost & { readonly isConnected: boolean };
+  readonly #host: ConnectedHost;
   readonly #settings: LinkFlowSettings;
   readonly #hooks: LinkFlowHooks;
 
   constructor(
-    host: ReactiveControllerHost & { readonly isConnected: boolean },
+    host: ConnectedHost,
     settings: LinkFlowSettings,
     hooks: LinkFlowHooks,
   ) {

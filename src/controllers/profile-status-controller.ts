@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
+import type { ConnectedHost } from './connected-host.js';
 import type { Failure } from '../internal/errors.js';
 import { readStatus, subscribe, type ProfileStatus, type StatusResult } from '../internal/profile-status.js';
 
@@ -31,13 +32,10 @@ export class ProfileStatusController implements ReactiveController {
   /** The endpoint as written when it was last followed (resolving it again each update is waste). */
   #written: string | undefined;
 
-  readonly #host: ReactiveControllerHost & { readonly isConnected: boolean };
+  readonly #host: ConnectedHost;
   readonly #options: ProfileStatusOptions;
 
-  constructor(
-    host: ReactiveControllerHost & { readonly isConnected: boolean },
-    options: ProfileStatusOptions,
-  ) {
+  constructor(host: ConnectedHost, options: ProfileStatusOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);

@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
+import type { ConnectedHost } from './connected-host.js';
 import { toFailure, type Failure } from '../internal/errors.js';
 import { RequestAborted, requestJson } from '../internal/http.js';
 import { networkName } from '../networks.js';
@@ -21,10 +22,10 @@ export class UnlinkController implements ReactiveController {
   unlinking: string | undefined;
   #controller: AbortController | undefined;
 
-  readonly #host: ReactiveControllerHost & { readonly isConnected: boolean };
+  readonly #host: ConnectedHost;
   readonly #options: UnlinkOptions;
 
-  constructor(host: ReactiveControllerHost & { readonly isConnected: boolean }, options: UnlinkOptions) {
+  constructor(host: ConnectedHost, options: UnlinkOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
