@@ -8,7 +8,7 @@ import { cpus } from 'node:os';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { findChrome } from './find-chrome.mjs';
-import { bundle, gzip, measure as measureSizes } from './size.mjs';
+import { bundle, gzip, measure as measureSizes, whereBytesGo } from './size.mjs';
 
 const ROUNDS = 15;
 const ENDPOINT_DELAY_MS = 300;
@@ -44,6 +44,11 @@ for (const file of readdirSync('dist').filter((f) => f.endsWith('.js')).sort()) 
   const buffer = readFileSync(`dist/${file}`);
   row(`dist/${file}`, `${kb(gzip(buffer))} gz / ${kb(brotli(buffer))} br`, '', `${kb(buffer.length)} raw`);
 }
+
+section("Where the IIFE's bytes go (gzip share by module; Lit and Zod as wholes)");
+const shares = await whereBytesGo();
+const total = shares.reduce((sum, { bytes }) => sum + bytes, 0);
+for (const { what, bytes } of shares) row(what, kb(bytes), '', `${((100 * bytes) / total).toFixed(1)} %`);
 
 // --- A loopback server for the page, the host endpoints and the linking page --------------
 const iife = readFileSync('dist/social-link-button.iife.js');

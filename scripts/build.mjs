@@ -11,25 +11,14 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build } from 'vite';
+import { isStyleModule, minifyLitCss } from './lit-css.mjs';
 
 const entry = (name) => `src/entries/${name}.ts`;
 
-/** Minifies the CSS in src/styles/ (Lit's css`` templates ship as written otherwise). */
-function minifyCss(css) {
-  return css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,])\s*/g, '$1')
-    .replace(/;}/g, '}')
-    .trim();
-}
 const cssPlugin = {
   name: 'minify-lit-css',
   enforce: 'pre',
-  transform(code, id) {
-    if (!/\/src\/styles\/[\w-]+\.ts$/.test(id)) return null;
-    return code.replace(/css`([^`$]*)`/g, (_, css) => `css\`${minifyCss(css)}\``);
-  },
+  transform: (code, id) => (isStyleModule(id) ? minifyLitCss(code) : null),
 };
 const locales = readdirSync('src/locales').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/];

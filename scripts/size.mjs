@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { isStyleModule, minifyLitCss } from './lit-css.mjs';
 
 export const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const KB = 1024;
@@ -77,6 +78,50 @@ export async function measure() {
   return figures;
 }
 
+/**
+ * Where the IIFE's gzip bytes go: our modules one by one, and Lit and Zod as wholes. esbuild
+ * builds the IIFE with whitespace kept (so each module starts at its `// path` line); a module's
+ * share is what gzip adds for it after everything before it, scaled to the real IIFE's figure.
+ * Shares depend on the order (a later module compresses against the earlier ones): they say
+ * where the bytes are, not what removing a module would save exactly.
+ */
+export async function whereBytesGo() {
+  const minifyStyles = {
+    name: 'minify-lit-css',
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, ({ path }) =>
+        isStyleModule(path) ? { loader: 'ts', contents: minifyLitCss(readFileSync(path, 'utf8')) } : undefined,
+      );
+    },
+  };
+  const { outputFiles } = await esbuild({
+    entryPoints: ['src/entries/iife.ts'],
+    bundle: true,
+    minifySyntax: true,
+    minifyIdentifiers: true,
+    format: 'iife',
+    define: { 'import.meta.url': 'undefined' },
+    legalComments: 'none',
+    logLevel: 'silent',
+    write: false,
+    plugins: [minifyStyles],
+  });
+  const [head, ...rest] = outputFiles[0].text.split(/^[ \t]*\/\/ ((?:node_modules|src)\/\S+)$/m);
+  const owner = (path) =>
+    /^node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(path) ? 'Lit' : path.startsWith('node_modules/zod/') ? 'Zod (zod/mini)' : path;
+  const shares = new Map();
+  let text = head;
+  let before = gzip(Buffer.from(text));
+  for (let i = 0; i < rest.length; i += 2) {
+    text += rest[i + 1];
+    const after = gzip(Buffer.from(text));
+    shares.set(owner(rest[i]), (shares.get(owner(rest[i])) ?? 0) + after - before);
+    before = after;
+  }
+  const scale = gzip(readFileSync('dist/social-link-button.iife.js')) / before;
+  return [...shares].map(([what, bytes]) => ({ what, bytes: Math.round(bytes * scale) })).sort((a, b) => b.bytes - a.bytes);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const figures = await measure();
   const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
@@ -85,6 +130,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (bytes > budget) failed++;
     const verdict = bytes > budget ? 'OVER BUDGET' : target && bytes > target ? `ok (issue 12 target ${kb(target)}: not met)` : 'ok';
     console.log(`${what.padEnd(52)} ${kb(bytes).padStart(9)} gz  budget ${kb(budget).padStart(8)}  ${verdict}`);
+  }
+  if (process.argv.includes('--modules')) {
+    console.log("\nWhere the IIFE's bytes go (gzip, by module):");
+    for (const { what, bytes } of await whereBytesGo()) console.log(`${kb(bytes).padStart(9)}  ${what}`);
   }
   console.log(`size: ${figures.length - failed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);

@@ -154,3 +154,18 @@ describe('the package for tools', () => {
     assert.ok(ok, output);
   });
 });
+
+describe('size report', () => {
+  test("`size.mjs --modules` accounts for the whole IIFE: Lit, Zod and each of our modules", async () => {
+    const { whereBytesGo, gzip } = await import('../../scripts/size.mjs');
+    const shares = await whereBytesGo();
+    const total = shares.reduce((sum, { bytes }) => sum + bytes, 0);
+    const iife = gzip(readFileSync(join(root, 'dist', 'social-link-button.iife.js')));
+    assert.ok(Math.abs(total - iife) <= shares.length, `shares sum to ${total} B, the IIFE is ${iife} B`);
+    const names = shares.map(({ what }) => what);
+    for (const name of ['Lit', 'Zod (zod/mini)', 'src/social-link-button.ts', 'src/controllers/link-flow-controller.ts', 'src/internal/icons.ts']) {
+      assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
+    }
+    assert.ok(shares.every(({ bytes }) => bytes >= 0));
+  });
+});
