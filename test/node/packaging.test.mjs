@@ -1,6 +1,7 @@
 // The package as tools and frameworks see it: Vue, Svelte and Solid typings generated from the
 // manifest type-check templates that use every event (and reject wrong ones), the manifest
-// describes dist/, and publint (strict) and attw (ESM-only) find nothing.
+// describes dist/, publint (strict) and attw (ESM-only) find nothing, and the size report accounts
+// for the whole script-tag bundle.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
