@@ -73,6 +73,21 @@ const firefox = () =>
       // puppeteer's Firefox profile allows popups; our tests need the blocker on.
       extraPrefsFirefox: { 'dom.disable_open_during_load': true },
     },
+    createPage: async ({ context }) => {
+      const page = await context.newPage();
+      // The runner sets an 800×600 viewport before each file. Over BiDi puppeteer sends
+      // emulation.setScreenOrientationOverride with it, which Firefox ESR 140.12 does not know;
+      // the viewport command sent beside it still applies, so that error alone is let pass.
+      const setViewport = page.setViewport.bind(page);
+      page.setViewport = async (viewport) => {
+        try {
+          await setViewport(viewport);
+        } catch (error) {
+          if (!/setScreenOrientationOverride/.test(String(error?.message))) throw error;
+        }
+      };
+      return page;
+    },
   });
 
 const freePort = () =>
