@@ -1,6 +1,7 @@
 // Size budgets (gzip -9 of built files), checked in `npm test` and reported by `npm run bench`.
 // `node scripts/size.mjs` prints each figure beside its budget and exits 1 when an enforced
-// budget is exceeded. Needs a build (`npm run build`) first.
+// budget is exceeded; with `--modules` it also prints where the IIFE's bytes go. Needs a build
+// (`npm run build`) first.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
