@@ -11,14 +11,14 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build } from 'vite';
-import { isStyleModule, minifyLitCss } from './lit-css.mjs';
+import { minifyLitCss, STYLE_MODULE } from './lit-css.mjs';
 
 const entry = (name) => `src/entries/${name}.ts`;
 
 const cssPlugin = {
   name: 'minify-lit-css',
   enforce: 'pre',
-  transform: (code, id) => (isStyleModule(id) ? minifyLitCss(code) : null),
+  transform: (code, id) => (STYLE_MODULE.test(id) ? minifyLitCss(code) : null),
 };
 const locales = readdirSync('src/locales').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/];

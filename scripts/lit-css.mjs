@@ -11,8 +11,8 @@ export function minifyCss(css) {
     .trim();
 }
 
-/** Whether `file` is one of our stylesheet modules. */
-export const isStyleModule = (file) => /[\\/]src[\\/]styles[\\/][\w-]+\.ts$/.test(file);
+/** Our stylesheet modules' paths (also an esbuild onLoad filter, which takes a RegExp). */
+export const STYLE_MODULE = /[\\/]src[\\/]styles[\\/][\w-]+\.ts$/;
 
 /** A module's source with every (interpolation-free) css`` template minified. */
 export const minifyLitCss = (code) => code.replace(/css`([^`$]*)`/g, (_, css) => `css\`${minifyCss(css)}\``);

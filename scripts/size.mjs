@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { isStyleModule, minifyLitCss } from './lit-css.mjs';
+import { minifyLitCss, STYLE_MODULE } from './lit-css.mjs';
 
 export const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const KB = 1024;
@@ -90,9 +90,7 @@ export async function whereBytesGo() {
   const minifyStyles = {
     name: 'minify-lit-css',
     setup(build) {
-      build.onLoad({ filter: /\.ts$/ }, ({ path }) =>
-        isStyleModule(path) ? { loader: 'ts', contents: minifyLitCss(readFileSync(path, 'utf8')) } : undefined,
-      );
+      build.onLoad({ filter: STYLE_MODULE }, ({ path }) => ({ loader: 'ts', contents: minifyLitCss(readFileSync(path, 'utf8')) }));
     },
   };
   const { outputFiles } = await esbuild({
