@@ -1,0 +1,45 @@
+// The Node versions package.json claims are ones every locked package accepts, so `npm install`
+// prints no EBADENGINE warning on any of them (issue 19, point 22: 25 warnings on Node 20.20
+// when a test library pulled in packages wanting Node 22).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import semver from 'semver';
+
+const read = (file) => JSON.parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'));
+const pkg = read('package.json');
+const lock = read('package-lock.json');
+const claimed = new semver.Range(pkg.engines.node);
+
+// The lowest version we claim in each major line: a range like `^20.19.0 || >=22.12.0` makes
+// promises about 20.19.0 and 22.12.0 alike, and a package wanting `^22.20` breaks the second.
+const lowestPerMajor = [];
+for (let major = 16; major <= 40; major += 1) {
+  const within = claimed.set
+    .map((comparators) => `${comparators.map((c) => c.value).join(' ')} >=${major}.0.0 <${major + 1}.0.0`)
+    .join(' || ');
+  const lowest = semver.minVersion(within);
+  if (lowest && semver.satisfies(lowest, claimed)) lowestPerMajor.push(lowest.version);
+}
+
+test('package.json claims a Node range that includes the Node running the tests', () => {
+  assert.ok(lowestPerMajor.length > 0, `engines.node "${pkg.engines.node}" admits no version`);
+  assert.ok(semver.satisfies(process.version, claimed), `${process.version} is outside "${pkg.engines.node}"`);
+});
+
+test('the lock file records the same engines as package.json', () => {
+  assert.deepEqual(lock.packages[''].engines, pkg.engines);
+});
+
+test('no locked package excludes the lowest Node we claim in any major line', () => {
+  const refusals = [];
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    const wanted = entry.engines?.node;
+    // npm skips an optional package whose engines do not fit (a platform binary), silently.
+    if (!path || !wanted || entry.optional) continue;
+    for (const version of lowestPerMajor) {
+      if (!semver.satisfies(version, wanted)) refusals.push(`${path.replace(/^.*node_modules\//, '')}@${entry.version} wants ${wanted}, not ${version}`);
+    }
+  }
+  assert.deepEqual(refusals, [], `claimed Node ${lowestPerMajor.join(', ')}`);
+});
