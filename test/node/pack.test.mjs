@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -15,6 +15,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 let project;
 let files;
+
+/** GitHub's anchors for a Markdown file's headings: lower case, punctuation dropped, spaces to dashes. */
+function headingSlugs(page) {
+  const text = readFileSync(join(root, page), 'utf8').replace(/^```[\s\S]*?^```$/gm, '');
+  return [...text.matchAll(/^#{1,6} (.+)$/gm)].map((m) => m[1].trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-'));
+}
 
 const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -62,15 +68,23 @@ describe('the packed package', () => {
     assert.match(pkg.bugs.url, /^https:\/\//);
   });
 
-  test('every relative link in the README points at a file the package ships', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((href) => !/^[a-z]+:|^#/.test(href));
-    assert.ok(links.length > 0, 'the README links its docs');
-    for (const href of links) {
-      const path = href.split('#')[0];
-      assert.doesNotMatch(path, /^\.\.\//, `${href} leaves the package`);
-      assert.ok(files.includes(path.replace(/^\.\//, '')), `${href} is not in the package`);
+  test('every relative link in the README and the guides points at a file the package ships, and every #anchor at a heading', () => {
+    const pages = ['README.md', ...files.filter((file) => /^docs\/[^/]+\.md$/.test(file))];
+    assert.ok(pages.length > 5, `the package ships the guides: ${pages.join(' ')}`);
+    let count = 0;
+    for (const page of pages) {
+      const text = readFileSync(join(root, page), 'utf8').replace(/^```[\s\S]*?^```$/gm, '');
+      const links = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((href) => !/^[a-z]+:/.test(href));
+      for (const href of links) {
+        count += 1;
+        const [path, anchor] = href.split('#');
+        const target = path ? posix.normalize(posix.join(posix.dirname(page), path)) : page;
+        assert.doesNotMatch(target, /^\.\.\//, `${page}: ${href} leaves the package`);
+        assert.ok(files.includes(target), `${page}: ${href} (${target}) is not in the package`);
+        if (anchor) assert.ok(headingSlugs(target).includes(anchor), `${page}: ${href} names no heading of ${target}`);
+      }
     }
+    assert.ok(count > 20, 'the README links its guides');
   });
 
   test('every export imports in Node', () => {
