@@ -13,13 +13,14 @@ const claimed = new semver.Range(pkg.engines.node);
 
 // The lowest version we claim in each major line: a range like `^20.19.0 || >=22.12.0` makes
 // promises about 20.19.0 and 22.12.0 alike, and a package wanting `^22.20` breaks the second.
+// (semver.minVersion of a union gives up when one branch is empty, so each branch is asked alone.)
 const lowestPerMajor = [];
 for (let major = 16; major <= 40; major += 1) {
-  const within = claimed.set
-    .map((comparators) => `${comparators.map((c) => c.value).join(' ')} >=${major}.0.0 <${major + 1}.0.0`)
-    .join(' || ');
-  const lowest = semver.minVersion(within);
-  if (lowest && semver.satisfies(lowest, claimed)) lowestPerMajor.push(lowest.version);
+  const lowest = claimed.set
+    .map((comparators) => semver.minVersion(`${comparators.map((c) => c.value).join(' ')} >=${major}.0.0 <${major + 1}.0.0`))
+    .filter((version) => version && semver.satisfies(version, claimed) && version.major === major)
+    .sort(semver.compare)[0];
+  if (lowest) lowestPerMajor.push(lowest.version);
 }
 
 test('package.json claims a Node range that includes the Node running the tests', () => {
@@ -42,4 +43,12 @@ test('no locked package excludes the lowest Node we claim in any major line', ()
     }
   }
   assert.deepEqual(refusals, [], `claimed Node ${lowestPerMajor.join(', ')}`);
+});
+
+test('the README and the guides state the Node range package.json claims', () => {
+  const read = (file) => readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
+  for (const guide of ['docs/backend.md', 'docs/contributing.md']) assert.ok(read(guide).includes(pkg.engines.node), guide);
+  // The README says it in words: each major line's lowest claimed version.
+  const words = lowestPerMajor.filter((v) => Number(v.split('.')[0]) % 2 === 0).slice(0, 3).map((v) => v.replace(/\.0$/, ''));
+  assert.match(read('README.md'), new RegExp(`Node ${words[0].replace('.', '\\.')}\\+ \\(or ${words[1].replace('.', '\\.')}\\+, ${words[2].split('.')[0]}\\+\\)`));
 });
