@@ -90,3 +90,17 @@ test('the README links every guide', () => {
   const guides = readdirSync(new URL('../../docs/', import.meta.url)).filter((file) => file.endsWith('.md'));
   for (const guide of [...new Set([...guides, 'languages.md'])]) assert.ok(readme.includes(`](docs/${guide})`), `README does not link docs/${guide}`);
 });
+
+test('the Content-Security-Policy in docs/security.md is the one test/csp.test.ts runs the element under', () => {
+  const config = read('web-test-runner.config.mjs');
+  const tested = config.slice(config.indexOf('const STRICT_CSP = ['), config.indexOf("].join('; ')"));
+  const directives = [...tested.matchAll(/^\s*(["'])(.+)\1,$/gm)].map((m) => m[2]);
+  assert.ok(directives.length >= 5, `read ${directives.length} directives from STRICT_CSP`);
+  const security = read('docs/security.md');
+  const block = /^```text\nContent-Security-Policy:\n([\s\S]*?)^```$/m.exec(security)?.[1];
+  assert.ok(block, 'docs/security.md shows the policy');
+  assert.deepEqual(block.split('\n').map((line) => line.trim().replace(/;$/, '')).filter(Boolean), directives);
+  for (const directive of ['connect-src', 'script-src', 'img-src', 'style-src', 'trusted-types']) {
+    assert.match(security, new RegExp(`\\| \`${directive}\` \\|`), `the directive table explains ${directive}`);
+  }
+});
