@@ -1,7 +1,8 @@
-// The Node versions package.json claims are ones every locked package accepts, so `npm install`
-// prints no EBADENGINE warning on any of them (issue 19, point 22: 25 warnings on Node 20.20
-// when a test library pulled in packages wanting Node 22).
+// `npm install` is quiet (issue 19, point 22: 25 EBADENGINE warnings on Node 20.20 when a test
+// library pulled in packages wanting Node 22): the Node versions package.json claims are ones
+// every locked package accepts, and every dependency's install script has been reviewed.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import semver from 'semver';
@@ -51,4 +52,13 @@ test('the README and the guides state the Node range package.json claims', () =>
   // The README says it in words: each major line's lowest claimed version.
   const words = lowestPerMajor.filter((v) => Number(v.split('.')[0]) % 2 === 0).slice(0, 3).map((v) => v.replace(/\.0$/, ''));
   assert.match(read('README.md'), new RegExp(`Node ${words[0].replace('.', '\\.')}\\+ \\(or ${words[1].replace('.', '\\.')}\\+, ${words[2].split('.')[0]}\\+\\)`));
+});
+
+test('every install script in node_modules is reviewed in allowScripts, so npm install lists none as skipped', () => {
+  // esbuild, edgedriver, geckodriver and rs-module-lexer are denied: the first and last only
+  // fetch or check native binaries the optional platform packages already provide, and the
+  // drivers download Edge and Firefox drivers the tests never use.
+  const listed = spawnSync('npm', ['install-scripts', 'ls', '--json'], { cwd: new URL('../../', import.meta.url), encoding: 'utf8' });
+  assert.equal(listed.status, 0, listed.stderr);
+  assert.deepEqual(JSON.parse(listed.stdout).allowScripts, []);
 });
