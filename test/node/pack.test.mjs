@@ -2,10 +2,11 @@
 // import every export in Node and in Chromium, and type-check a TypeScript file that uses the
 // element, its events and the server handlers.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -15,6 +16,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 let project;
 let files;
+
+/** GitHub's anchors for a Markdown file's headings: lower case, punctuation dropped, spaces to dashes. */
+function headingSlugs(page) {
+  const text = readFileSync(join(root, page), 'utf8').replace(/^```[\s\S]*?^```$/gm, '');
+  return [...text.matchAll(/^#{1,6} (.+)$/gm)].map((m) => m[1].trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-'));
+}
 
 const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -62,15 +69,23 @@ describe('the packed package', () => {
     assert.match(pkg.bugs.url, /^https:\/\//);
   });
 
-  test('every relative link in the README points at a file the package ships', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((href) => !/^[a-z]+:|^#/.test(href));
-    assert.ok(links.length > 0, 'the README links its docs');
-    for (const href of links) {
-      const path = href.split('#')[0];
-      assert.doesNotMatch(path, /^\.\.\//, `${href} leaves the package`);
-      assert.ok(files.includes(path.replace(/^\.\//, '')), `${href} is not in the package`);
+  test('every relative link in the README and the guides points at a file the package ships, and every #anchor at a heading', () => {
+    const pages = ['README.md', ...files.filter((file) => /^docs\/[^/]+\.md$/.test(file))];
+    assert.ok(pages.length > 5, `the package ships the guides: ${pages.join(' ')}`);
+    let count = 0;
+    for (const page of pages) {
+      const text = readFileSync(join(root, page), 'utf8').replace(/^```[\s\S]*?^```$/gm, '');
+      const links = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((href) => !/^[a-z]+:/.test(href));
+      for (const href of links) {
+        count += 1;
+        const [path, anchor] = href.split('#');
+        const target = path ? posix.normalize(posix.join(posix.dirname(page), path)) : page;
+        assert.doesNotMatch(target, /^\.\.\//, `${page}: ${href} leaves the package`);
+        assert.ok(files.includes(target), `${page}: ${href} (${target}) is not in the package`);
+        if (anchor) assert.ok(headingSlugs(target).includes(anchor), `${page}: ${href} names no heading of ${target}`);
+      }
     }
+    assert.ok(count > 20, 'the README links its guides');
   });
 
   test('every export imports in Node', () => {
@@ -146,6 +161,74 @@ describe('the packed package', () => {
       run('node', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], project);
     } catch (error) {
       assert.fail(`tsc: ${error.stdout}${error.stderr}`);
+    }
+  });
+
+  test("the README's five minutes work as written: copy lines, page and server, with the simulator standing in for Ayrshare", async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const fiveMinutes = readme.slice(readme.indexOf('## Five minutes'), readme.indexOf('## The two commands'));
+    const block = (lang, marker) => [...fiveMinutes.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)].find((m) => m[1] === lang && m[2].includes(marker))?.[2];
+    const copy = block('sh', 'cp node_modules/social-link-button');
+    const page = block('html', '<social-link-button');
+    const server = block('js', 'createServer');
+    assert.ok(copy && page && server, 'the five-minute path has its copy lines, its page and its server');
+    // The copy lines as written (the project already holds the package, from its tarball).
+    execFileSync('bash', ['-euc', copy], { cwd: project });
+    mkdirSync(join(project, 'public'), { recursive: true });
+    writeFileSync(join(project, 'public', 'index.html'), page);
+    // The server as written, on a free port instead of 3000 (its origin moves with it).
+    const port = await new Promise((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address();
+        probe.close(() => resolve(free));
+      });
+    });
+    writeFileSync(join(project, 'server.mjs'), server.replaceAll('3000', String(port)));
+    // Loaded before server.mjs: the simulator answers Ayrshare's API, with its own keys.
+    writeFileSync(
+      join(project, 'simulated-ayrshare.mjs'),
+      `import { startAyrshareSimulator } from 'social-link-button/simulator';
+      const sim = await startAyrshareSimulator();
+      const realFetch = globalThis.fetch;
+      globalThis.fetch = (input, init) => realFetch(String(input).replace('https://api.ayrshare.com/api', sim.apiUrl), init);`,
+    );
+    const { SIMULATOR_API_KEY, SIMULATOR_PROFILE_KEY } = await import(join(project, 'node_modules/social-link-button/dist/simulator.js'));
+    const child = spawn('node', ['--import', './simulated-ayrshare.mjs', 'server.mjs'], {
+      cwd: project,
+      env: { ...process.env, AYRSHARE_API_KEY: SIMULATOR_API_KEY, AYRSHARE_PROFILE_KEY: SIMULATOR_PROFILE_KEY },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
+    try {
+      const origin = `http://127.0.0.1:${port}`;
+      for (let tries = 0; ; tries += 1) {
+        const up = await fetch(`${origin}/`).then((r) => r.ok, () => false);
+        if (up) break;
+        assert.ok(tries < 100 && child.exitCode === null, `server.mjs did not start: ${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const browserPage = await browser.newPage();
+      await browserPage.goto(`${origin}/`);
+      // The simulator's profile has LinkedIn and X linked: the status went page → server → "Ayrshare".
+      await browserPage.locator('social-link-button [part~="network"][data-network="linkedin"][data-linked]').waitFor();
+      await browserPage.locator('social-link-button [part~="network"][data-network="twitter"][data-linked]').waitFor();
+      // The copied locales folder is served beside the script: German loads and shows.
+      const german = browserPage.waitForResponse((response) => response.url().endsWith('/vendor/locales/de.js'));
+      await browserPage.evaluate(() => document.documentElement.setAttribute('lang', 'de'));
+      assert.equal((await german).status(), 200);
+      const english = readFileSync(join(root, 'src/i18n.ts'), 'utf8').match(/^  label: '([^']+)'/m)[1];
+      await browserPage.waitForFunction(
+        (text) => document.querySelector('social-link-button').shadowRoot.querySelector('[part="label"]').textContent.trim() !== text,
+        english,
+      );
+    } finally {
+      await browser.close();
+      child.kill();
     }
   });
 

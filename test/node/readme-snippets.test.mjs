@@ -1,24 +1,23 @@
-// Every code snippet in the README compiles under `strict`, in its own framework's checker:
-// TypeScript and TSX with tsc (Node, Express, Hono, Next.js, React), Angular with tsc and
-// decorators, Vue with vue-tsc, Svelte with svelte-check; JSON parses. The snippets import the
-// package as users do (`social-link-button`, resolved to this checkout's built dist/).
+// Every code snippet in the README and the guides (docs/*.md) compiles under `strict`, in its
+// own framework's checker: TypeScript and TSX with tsc (Node, Express, Hono, Next.js, React),
+// JavaScript with tsc's checkJs, Angular with tsc and decorators, Vue with vue-tsc, Svelte with
+// svelte-check; JSON parses. The snippets import the package as users do
+// (`social-link-button`, resolved to this checkout's built dist/).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = join(root, 'test-results', 'readme-snippets');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const pages = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 
-/** Every fenced block: its language and text, in order. */
-const blocks = [...readme.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)].map((m, index) => ({
-  index,
-  lang: m[1],
-  code: m[2],
-}));
+/** Every fenced block of every page: where it is, its language and text, in order. */
+const blocks = pages.flatMap((page) =>
+  [...readFileSync(join(root, page), 'utf8').matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)].map((m) => ({ page, lang: m[1], code: m[2] })),
+).map((block, index) => ({ ...block, index }));
 
 // The README says these stand for the host's own code.
 const HOST = `
@@ -58,9 +57,14 @@ before(() => {
   // svelte-check reads the nearest Svelte config (else it looks for one in a vite.config).
   writeFileSync(join(dir, 'svelte.config.js'), 'export default {};\n');
   for (const block of blocks) {
-    const name = `snippet-${String(block.index).padStart(2, '0')}`;
+    // Named after its page, so a checker's error says where the snippet is.
+    const name = `snippet-${block.page.replace(/\.md$/, '').replace(/\W+/g, '-')}-${String(block.index).padStart(3, '0')}`;
     const asModule = (code) => (/^\s*(import|export)\s/m.test(code) ? code : `${code}\nexport {};\n`);
-    if (block.lang === 'ts' || block.lang === 'tsx') {
+    if (block.lang === 'js') {
+      // Plain JavaScript a reader saves as a .mjs file, checked as strictly as tsc checks JS.
+      writeFileSync(join(dir, `${name}.mjs`), asModule(block.code));
+      written.ts.push(`${name}.mjs`);
+    } else if (block.lang === 'ts' || block.lang === 'tsx') {
       const angular = block.code.includes('@Component(');
       // The handlers module other snippets import as './social.js' and '@/lib/social'.
       const file = block.code.includes('export const social =') ? 'social.ts' : `${name}.${block.lang}`;
@@ -75,7 +79,7 @@ before(() => {
     }
   }
   const config = (files, extra = {}) => JSON.stringify({ compilerOptions: { ...COMPILER, ...extra }, files: [...files, 'host.d.ts'] });
-  writeFileSync(join(dir, 'tsconfig.json'), config(written.ts));
+  writeFileSync(join(dir, 'tsconfig.json'), config(written.ts, { allowJs: true, checkJs: true }));
   writeFileSync(join(dir, 'tsconfig.angular.json'), config(written.angular, { experimentalDecorators: true }));
   writeFileSync(
     join(dir, 'tsconfig.vue.json'),
@@ -89,14 +93,15 @@ before(() => {
 
 describe('README snippets', () => {
   test('there are snippets of every kind', () => {
-    assert.ok(written.ts.length >= 8, `ts/tsx: ${written.ts.join(' ')}`);
+    assert.ok(written.ts.length >= 8, `ts/tsx/js: ${written.ts.join(' ')}`);
+    assert.ok(written.ts.some((file) => file.startsWith('snippet-README-') && file.endsWith('.mjs')), 'the five-minute server');
     assert.ok(written.ts.includes('social.ts'), 'the handlers snippet');
     assert.equal(written.angular.length, 1);
     assert.equal(written.vue.length, 1);
     assert.equal(written.svelte.length, 1);
   });
 
-  test('TypeScript and TSX (Node server, Express, Hono, Next.js, React, npm usage) compile under strict', () => {
+  test('TypeScript, TSX and JavaScript (Node server, Express, Hono, Next.js, React, npm usage) compile under strict', () => {
     const { ok, output } = run(bin('tsc'), ['-p', 'tsconfig.json']);
     assert.ok(ok, output);
   });
