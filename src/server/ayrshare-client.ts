@@ -6,8 +6,11 @@ import { fail, mapUpstreamFailure, UpstreamError } from './responses.js';
 export const DEFAULT_TIMEOUT_MS = 10_000;
 // AbortSignal.timeout and setTimeout hold 32-bit delays: anything longer fires at once.
 const MAX_TIMER_MS = 2 ** 31 - 1;
-/** The largest Ayrshare answer read; a real one is a few KiB. */
-export const MAX_UPSTREAM_BYTES = 1024 * 1024;
+/**
+ * The largest Ayrshare answer read: a real one is a few KiB; this leaves room for a profile with
+ * every network and long names many times over, and bounds what a broken or hostile answer costs.
+ */
+export const MAX_UPSTREAM_BYTES = 4 * 1024 * 1024;
 
 /** A configuration mistake, thrown by `createAyrshareHandlers`: `code` and a sentence to act on. */
 export class AyrshareOptionError extends TypeError {

@@ -3,7 +3,7 @@
 // timeout is clamped (10) and networks reach Ayrshare once each (17). Upstream is a loopback fake.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AyrshareOptionError } from '../../dist/server.js';
+import * as server from '../../dist/server.js';
 import { fakeUpstream } from './fake-upstream.mjs';
 import { APP, del, get, handlers, post, record } from './handlers-setup.mjs';
 
@@ -219,7 +219,7 @@ describe('the timeout option (point 10)', () => {
     for (const timeout of ['10000', NaN, null, {}]) {
       assert.throws(
         () => handlers({ timeout }),
-        (error) => error instanceof AyrshareOptionError && error.code === 'invalid-option' && /timeout must be a number of milliseconds/.test(error.message),
+        (error) => error instanceof server.AyrshareOptionError && error.code === 'invalid-option' && /timeout must be a number of milliseconds/.test(error.message),
         String(timeout),
       );
     }
