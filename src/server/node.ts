@@ -46,6 +46,8 @@ interface BodyState {
   failure?: BodyFailure;
   /** The whole body was read. */
   done: boolean;
+  /** Stops the body's timer once the answer is out. */
+  settle?: () => void;
 }
 
 /**
@@ -58,6 +60,7 @@ function bodyStream(req: NodeRequestLike, limits: NodeBodyOptions, state: BodySt
   let iterator: AsyncIterator<Uint8Array | string> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let size = 0;
+  state.settle = () => clearTimeout(timer);
   const stop = (controller: ReadableStreamDefaultController<Uint8Array>, failure: BodyFailure) => {
     clearTimeout(timer);
     state.failure ??= failure;
@@ -96,7 +99,8 @@ function bodyStream(req: NodeRequestLike, limits: NodeBodyOptions, state: BodySt
     // The handler read enough (its own cap): the rest stays unread and the socket is closed
     // after the answer; ending the iterator here would destroy the socket before it.
     cancel: () => clearTimeout(timer),
-  });
+    // Nothing is read ahead: pull runs only when the handler reads.
+  }, { highWaterMark: 0 });
 }
 
 function toRequest(req: NodeRequestLike, limits: NodeBodyOptions, state: BodyState): Request {
@@ -160,6 +164,7 @@ export function toNodeHandler(handler: FetchHandler, limits: NodeBodyOptions = {
     } catch {
       // A body failure is answered below; anything else is the handler's own error.
     }
+    state.settle?.();
     if (state.failure) return sendError(res, state.failure.status, state.failure.message);
     if (!response) return sendError(res, 500, 'Internal error.');
     if (!state.done && req.complete !== true) res.setHeader('Connection', 'close');

@@ -65,6 +65,28 @@ describe('toNodeHandler checks first, then reads the body', () => {
     });
   });
 
+  test('a refused request\'s body is never read, even when it has arrived', async () => {
+    let bodyReads = 0;
+    const adapter = toNodeHandler(handlers().linkUrl);
+    const counting = (req, res) => {
+      const iterate = req[Symbol.asyncIterator].bind(req);
+      req[Symbol.asyncIterator] = () => {
+        bodyReads++;
+        return iterate();
+      };
+      return adapter(req, res);
+    };
+    await serving(counting, async (port) => {
+      const body = JSON.stringify({ origin: 'https://evil.example' });
+      const answer = await rawExchange(port, postHead(port, 'https://evil.example', body.length), body);
+      assert.equal(answer.status, 403);
+      assert.equal(bodyReads, 0);
+      const allowed = JSON.stringify({ origin: APP });
+      assert.equal((await rawExchange(port, [...postHead(port, APP, allowed.length), 'Connection: close'], allowed)).status, 200);
+      assert.equal(bodyReads, 1);
+    });
+  });
+
   test('no signed-in user is 401 and a wrong method 405, both before the body is sent', async () => {
     await serving(toNodeHandler(handlers({ profileKey: () => undefined }).linkUrl), async (port) => {
       assert.equal((await rawExchange(port, postHead(port, APP, 60_000))).status, 401);
