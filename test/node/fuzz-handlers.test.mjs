@@ -65,7 +65,6 @@ function generator(random) {
       () => `${MARK}\u0000\u2028\ud800`,
       () => `${MARK}${'x'.repeat(long(100_000))}`,
       () => `https://${MARK}.example/${'a'.repeat(long(10_000))}`,
-      () => `${MARK} sim_api_key_0123456789`,
     ])();
   const scalar = () => pick([() => pick(numbers), () => `__RAW:${pick(RAW)}`, plausible, junk, () => random() < 0.5, () => null])();
   function value(depth) {
@@ -84,7 +83,10 @@ function generator(random) {
     for (const key of FIELDS) {
       if (random() >= 0.45) continue;
       // defineProperty: `out.__proto__ = x` would set the prototype, not write the key.
-      Object.defineProperty(out, key, { value: key === 'displayNames' ? entries(depth) : value(depth), enumerable: true, writable: true, configurable: true });
+      // Ayrshare's own words quoting the API key: a message never passes on.
+      const quoted = key === 'message' && random() < 0.3 ? `${MARK} key sim_api_key_0123456789` : undefined;
+      const field = quoted ?? (key === 'displayNames' ? entries(depth) : value(depth));
+      Object.defineProperty(out, key, { value: field, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
@@ -96,9 +98,33 @@ function generator(random) {
     }
     return Array.from({ length: int(15) }, () => (random() < 0.8 ? object(depth + 2) : value(depth + 2)));
   }
+  // Answers shaped like Ayrshare's, with random values in every field: these reach the success
+  // paths, where the field-by-field checks matter most.
+  const idText = () => (random() < 0.8 ? pick(NETWORKS) : pick([junk, () => String(int(1e5)), plausible])());
+  const shapedEntry = () => {
+    const entry = { platform: idText() };
+    for (const field of ['username', 'displayName', 'pageName', 'profileUrl', 'userImage', 'refreshDaysRemaining', 'refreshRequired', 'needsReconnect', 'id']) {
+      if (random() < 0.6) entry[field] = scalar();
+    }
+    return entry;
+  };
+  const shaped = () => {
+    if (random() < 0.5) {
+      const big = budget.big-- > 0;
+      return {
+        activeSocialAccounts: Array.from({ length: big ? 100_000 : int(20) }, idText),
+        displayNames: big && random() < 0.5
+          ? Array.from({ length: 100_000 }, () => (random() < 0.5 ? { platform: idText() } : { platform: idText(), refreshDaysRemaining: pick(numbers) }))
+          : Array.from({ length: int(20) }, () => (random() < 0.9 ? shapedEntry() : scalar())),
+        ...(random() < 0.5 ? object(2) : {}),
+      };
+    }
+    const url = random() < 0.6 ? pick(['https://profile.ayrshare.com/?session=abc', 'http://127.0.0.1:1/x', ' https://profile.ayrshare.com?s=1 ']) : scalar();
+    return { status: pick(['success', 'success', scalar()]), url, expiresAt: scalar(), sessionId: scalar(), title: scalar(), token: scalar(), message: `${MARK} key sim_api_key_0123456789` };
+  };
   /** A whole upstream answer: status, headers and a body text (sometimes not JSON at all). */
   return () => {
-    const status = pick([200, 200, 200, 200, 400, 401, 403, 404, 429, 500, 503]);
+    const status = pick([200, 200, 200, 200, 200, 200, 400, 401, 403, 404, 429, 500, 503]);
     const headers = {};
     if (random() < 0.5) headers['Retry-After'] = String(pick([...numbers, `${MARK}`, 'Thu, 01 Jan 2099 00:00:00 GMT', new Date(Date.now() + 90_000).toUTCString(), '', '1e400']));
     if (random() < 0.3) headers['X-RateLimit-Reset'] = String(pick([...numbers, MARK, '1e400']));
@@ -107,7 +133,7 @@ function generator(random) {
     if (shape < 0.08) text = pick(['', 'oops', '{', `"${MARK}"`, '[1,2', 'null', '1e400']);
     else {
       budget = { big: random() < 0.2 ? 1 : 0, chars: 200_000 };
-      const body = shape < 0.15 ? value(0) : object(0);
+      const body = shape < 0.15 ? value(0) : shape < 0.55 ? shaped() : object(0);
       text = JSON.stringify(body).replace(/"__RAW:([^"]+)"/g, '$1');
     }
     return { status, headers, text };
@@ -187,6 +213,7 @@ describe(`fuzz: random upstream answers through the handlers (seed ${SEED})`, ()
     };
     all.profile = all.unlink = all['link-session'];
     const started = Date.now();
+    const seen = {};
     for (let run = 0; run < RUNS && Date.now() - started < BUDGET_MS; run++) {
       const kind = kinds[Math.floor(random() * kinds.length)];
       const where = `seed ${SEED} run ${run} (${kind})`;
@@ -196,7 +223,8 @@ describe(`fuzz: random upstream answers through the handlers (seed ${SEED})`, ()
       else if (kind === 'unlink') response = await all.unlink.unlink(del({ platform: 'twitter' }));
       else {
         // The element's side too: repeated, unknown or odd network lists.
-        const networks = Array.from({ length: Math.floor(random() * 40) }, () => NETWORKS[Math.floor(random() * 14)] ?? 'myspace');
+        const odd = random() < 0.15;
+        const networks = Array.from({ length: Math.floor(random() * 40) }, () => (odd && random() < 0.2 ? 'myspace' : NETWORKS[Math.floor(random() * 13)]));
         const network = kind === 'direct' ? NETWORKS[Math.floor(random() * NETWORKS.length)] : undefined;
         response = await all[kind].linkUrl(post({ origin: APP, ...(random() < 0.6 ? { networks } : {}), ...(network ? { network } : {}) }));
         for (const call of fake.calls.slice(before)) {
@@ -205,7 +233,10 @@ describe(`fuzz: random upstream answers through the handlers (seed ${SEED})`, ()
         }
       }
       await assertAllowed(kind === 'profile' || kind === 'unlink' ? kind : 'link', await record(response), where);
+      const key = `${kind} ${response.status}`;
+      seen[key] = (seen[key] ?? 0) + 1;
     }
+    console.log(`answers by handler and status: ${JSON.stringify(seen)}`);
   });
 });
 
