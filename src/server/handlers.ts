@@ -4,7 +4,7 @@
 import { isNetworkId, NETWORK_IDS } from '../networks.js';
 import { linkUrlAnswer, linkUrlBody, profileStatusAnswer, unlinkBody } from '../schemas.js';
 import { callAyrshare as call, type CallInit, type ClientConfig, upstreamTimeout } from './ayrshare-client.js';
-import { accountsAnswer, isoTime, linkingUrl } from './outbound.js';
+import { accountsAnswer, isoFromMs, isoTime, linkingUrl } from './outbound.js';
 import { checkedJsonCall, readAllowed } from './requests.js';
 import { fail, json, originRefused, UpstreamError } from './responses.js';
 
@@ -138,7 +138,7 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
         if (!url) return noLinkingPage();
         const lifetime = options.expiresIn ? options.expiresIn * 60_000 : DEFAULT_LIFETIME_MS;
         // A host's expiresIn past year 2100 (or not a number) leaves the time out, never throws.
-        const expiresAt = Number.isFinite(requestedAt + lifetime) ? isoTime(new Date(Math.min(requestedAt + lifetime, 8.64e15)).toISOString()) : undefined;
+        const expiresAt = isoFromMs(requestedAt + lifetime);
         return json(200, expiresAt ? { url, expiresAt } : { url });
       }
 

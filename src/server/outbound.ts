@@ -28,10 +28,14 @@ export function upstreamCode(value: unknown): number | undefined {
   return typeof code === 'number' && Number.isInteger(code) && code >= 0 && code <= MAX_CODE ? code : undefined;
 }
 
-/** A time as ISO 8601, only when it parses to a date in a sane range. */
+/** A date string as ISO 8601, only when it parses to a date in a sane range. */
 export function isoTime(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 64) return undefined;
-  const time = Date.parse(value);
+  return isoFromMs(Date.parse(value));
+}
+
+/** Milliseconds since 1970 as ISO 8601, only in a sane range (never a RangeError). */
+export function isoFromMs(time: number): string | undefined {
   return Number.isFinite(time) && time >= EARLIEST && time <= LATEST ? new Date(time).toISOString() : undefined;
 }
 

@@ -137,6 +137,14 @@ describe('only allow-listed, typed, bounded fields leave a handler (point 6)', (
     assert.equal((await record(await endless.profile(get()))).status, 502);
     assert.ok(written < 16 * 1024 * 1024, `the fake wrote ${written} bytes before we hung up`);
   });
+  test('generateJWT with an expiresIn no date can hold answers the url alone, never a 500', async () => {
+    for (const expiresIn of [1e20, -1e20]) {
+      const { h } = await against(() => ({ body: { status: 'success', url: LINK.url, token: 't' } }), { linkMethod: 'generateJWT', domain: 'acme', privateKey: 'k', expiresIn });
+      const response = await record(await h.linkUrl(post({ origin: APP })));
+      assert.equal(response.status, 200, String(expiresIn));
+      assert.deepEqual(await response.json(), { url: LINK.url });
+    }
+  });
 });
 
 describe('profile matching is linear (point 7)', () => {
