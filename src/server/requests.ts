@@ -10,7 +10,6 @@ export function originAllowed(allowed: AyrshareHandlerOptions['allowedOrigins'],
   return typeof allowed === 'function' ? allowed(origin) : allowed.includes(origin);
 }
 
-
 /**
  * Whether a GET that spends an Ayrshare call may go ahead. An Origin, when sent, must be allowed.
  * Without one, the browser's Fetch Metadata must say the page's own script asked
