@@ -2,17 +2,11 @@
 // `Response` for the element's three endpoints. The API key, the private key and Profile Keys
 // stay here: no answer carries them, and nothing here logs.
 import { isNetworkId, NETWORK_IDS } from '../networks.js';
-import {
-  ayrshareError,
-  displayNameEntry,
-  linkUrlAnswer,
-  linkUrlBody,
-  profileStatusAnswer,
-  text,
-  unlinkBody,
-} from '../schemas.js';
-import { checkedJsonCall, originAllowed } from './requests.js';
-import { fail, json, mapUpstreamFailure, originRefused, UpstreamError } from './responses.js';
+import { linkUrlAnswer, linkUrlBody, profileStatusAnswer, unlinkBody } from '../schemas.js';
+import { callAyrshare as call, type CallInit, type ClientConfig, upstreamTimeout } from './ayrshare-client.js';
+import { accountsAnswer, isoFromMs, isoTime, linkingUrl } from './outbound.js';
+import { checkedJsonCall, readAllowed } from './requests.js';
+import { fail, json, originRefused, UpstreamError } from './responses.js';
 
 export const AYRSHARE_API = 'https://api.ayrshare.com/api';
 
@@ -50,7 +44,10 @@ export interface AyrshareHandlerOptions {
   logout?: boolean;
   /** Link lifetime in minutes (Ayrshare Max Pack). */
   expiresIn?: number;
-  /** Milliseconds each call to Ayrshare may take (default 10000); then 504. */
+  /**
+   * Milliseconds each call to Ayrshare may take (default 10000); then 504. Zero or less is the
+   * default, more than 2^31−1 (Infinity too) is 2^31−1; not a number throws.
+   */
   timeout?: number;
   /** Ayrshare's API base (default https://api.ayrshare.com/api; the simulator's for the demo). */
   baseUrl?: string;
@@ -71,57 +68,21 @@ export interface AyrshareHandlers {
   unlink: Handler;
 }
 
-const DEFAULT_TIMEOUT = 10_000;
 const DEFAULT_LIFETIME_MS = 5 * 60_000;
+
+/** The linking URL of Ayrshare's answer, when it is one the element may open (https). */
+const linkingAnswerUrl = (answer: unknown) => linkingUrl(linkUrlAnswer.safeParse(answer).data?.url);
+const noLinkingPage = () => fail(502, 'The social media service didn’t send a page for linking accounts.');
 
 export function createAyrshareHandlers(options: AyrshareHandlerOptions): AyrshareHandlers {
   const base = (options.baseUrl ?? AYRSHARE_API).replace(/\/$/, '');
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-  const doFetch = options.fetch ?? fetch;
-
-  /** Calls Ayrshare; resolves the parsed body of a 2xx non-error answer, else throws the mapped response. */
-  async function callAyrshare(
-    path: string,
-    init: { method: string; profileKey?: string; profileKeyHeader?: boolean; body?: unknown },
-  ): Promise<unknown> {
-    const headers: Record<string, string> = {
-      Authorization: `Bearer ${options.apiKey}`,
-      Accept: 'application/json',
-    };
-    if (init.profileKey && init.profileKeyHeader !== false) headers['Profile-Key'] = init.profileKey;
-    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-    let upstream: Response;
-    let body: unknown;
-    try {
-      upstream = await doFetch(`${base}${path}`, {
-        method: init.method,
-        headers,
-        body: init.body === undefined ? null : JSON.stringify(init.body),
-        signal: AbortSignal.timeout(timeout),
-        // A redirect must never carry the API key or the Profile-Key to another host.
-        redirect: 'error',
-      });
-      const raw = await upstream.text();
-      try {
-        body = raw ? (JSON.parse(raw) as unknown) : {};
-      } catch {
-        body = undefined;
-      }
-    } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      throw new UpstreamError(
-        timedOut
-          ? fail(504, 'The social media service took too long to answer.')
-          : fail(502, 'The social media service couldn’t be reached.'),
-      );
-    }
-    const errorStatus = ayrshareError.safeParse(body);
-    if (!upstream.ok || (errorStatus.success && errorStatus.data.status === 'error')) {
-      throw new UpstreamError(await mapUpstreamFailure(upstream, body), upstream.status);
-    }
-    if (body === undefined) throw new UpstreamError(fail(502, 'The social media service sent an answer we couldn’t read.'));
-    return body;
-  }
+  const client: ClientConfig = {
+    apiKey: options.apiKey,
+    base,
+    timeout: upstreamTimeout(options.timeout),
+    fetch: options.fetch ?? fetch,
+  };
+  const callAyrshare = (path: string, init: CallInit) => call(client, path, init);
 
   async function guarded(run: () => Promise<Response>): Promise<Response> {
     try {
@@ -146,14 +107,16 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
       if (!parsedBody.success || (parsedBody.data.origin !== undefined && parsedBody.data.origin !== origin)) {
         return fail(400, 'The body must be { "origin": "<this page’s origin>", "networks"?: [ids], "network"?: id }.');
       }
-      const { networks, network } = parsedBody.data;
+      const { network } = parsedBody.data;
+      // Each id once (a body of 16 KiB holds a thousand repeats), all of them known ids.
+      const networks = parsedBody.data.networks && [...new Set(parsedBody.data.networks)];
       if ((network !== undefined && !isNetworkId(network)) || (networks && !networks.every(isNetworkId))) {
         return fail(400, `Networks must be among ${NETWORK_IDS.join(', ')}.`);
       }
       // What the page may offer: the server's list, narrowed by what the element asks for.
-      let offered: string[] | undefined = options.allowedSocial ? [...options.allowedSocial] : undefined;
-      const asked: readonly string[] | undefined = network !== undefined ? [network] : networks;
-      if (asked?.length) offered = offered ? offered.filter((id) => asked.includes(id)) : [...asked];
+      let offered: string[] | undefined = options.allowedSocial ? [...new Set(options.allowedSocial)] : undefined;
+      const asked = new Set<string>(network !== undefined ? [network] : networks);
+      if (asked.size) offered = offered ? offered.filter((id) => asked.has(id)) : [...asked];
       if (offered && offered.length === 0) return fail(400, 'That network isn’t available here.');
 
       const common: Record<string, unknown> = { origin };
@@ -171,10 +134,12 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
           profileKeyHeader: false,
           body: { ...common, domain: options.domain, privateKey: options.privateKey, profileKey },
         });
-        const parsed = linkUrlAnswer.safeParse(answer);
-        if (!parsed.success) return fail(502, 'The social media service didn’t send a page for linking accounts.');
+        const url = linkingAnswerUrl(answer);
+        if (!url) return noLinkingPage();
         const lifetime = options.expiresIn ? options.expiresIn * 60_000 : DEFAULT_LIFETIME_MS;
-        return json(200, { url: parsed.data.url, expiresAt: new Date(requestedAt + lifetime).toISOString() });
+        // A host's expiresIn past year 2100 (or not a number) leaves the time out, never throws.
+        const expiresAt = isoFromMs(requestedAt + lifetime);
+        return json(200, expiresAt ? { url, expiresAt } : { url });
       }
 
       let answer: unknown;
@@ -194,46 +159,24 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
         }
       }
       answer ??= await callAyrshare('/profiles/link-sessions', { method: 'POST', profileKey, body: common });
-      const parsed = linkUrlAnswer.safeParse(answer);
-      if (!parsed.success) return fail(502, 'The social media service didn’t send a page for linking accounts.');
-      const result: { url: string; expiresAt?: string } = { url: parsed.data.url };
-      const expiresAt = text(parsed.data.expiresAt);
-      if (expiresAt) result.expiresAt = expiresAt;
-      return json(200, result);
+      const url = linkingAnswerUrl(answer);
+      if (!url) return noLinkingPage();
+      // Only the two fields the element reads, each re-serialized from its parsed value: never
+      // Ayrshare's sessionId, title or anything else it adds.
+      const expiresAt = isoTime(linkUrlAnswer.safeParse(answer).data?.expiresAt);
+      return json(200, expiresAt ? { url, expiresAt } : { url });
     });
 
   const profile: Handler = (request) =>
     guarded(async () => {
       if (request.method !== 'GET') return fail(405, 'Use GET.', {}, { Allow: 'GET' });
-      const origin = request.headers.get('origin');
-      // Same-origin GETs often carry no Origin; one that does must be allowed. A cross-site GET
-      // without one (an <img> or a link elsewhere) must not spend the profile's API quota.
-      if (origin !== null && !originAllowed(options.allowedOrigins, origin)) return originRefused();
-      if (origin === null && request.headers.get('sec-fetch-site') === 'cross-site') return originRefused();
+      if (!readAllowed(options.allowedOrigins, request.headers)) return originRefused();
       const profileKey = await requireProfileKey(request);
       if (profileKey instanceof Response) return profileKey;
       const answer = await callAyrshare('/user', { method: 'GET', profileKey });
       const parsed = profileStatusAnswer.safeParse(answer);
       if (!parsed.success) return fail(502, 'The social media service sent an answer we couldn’t read.');
-      const activeSocialAccounts = parsed.data.activeSocialAccounts ?? [];
-      // Only the linked networks' entries, only the fields the element reads, each of its type:
-      // a malformed entry or field drops only itself.
-      const displayNames: Record<string, unknown>[] = [];
-      for (const raw of parsed.data.displayNames ?? []) {
-        const entry = displayNameEntry.safeParse(raw);
-        if (!entry.success || !activeSocialAccounts.includes(entry.data.platform)) continue;
-        const { platform, refreshDaysRemaining, refreshRequired } = entry.data;
-        const kept: Record<string, unknown> = { platform };
-        for (const field of ['username', 'displayName', 'pageName', 'profileUrl', 'userImage'] as const) {
-          const value = text(entry.data[field]);
-          if (value !== undefined) kept[field] = value;
-        }
-        // Health: when LinkedIn (and others) must be relinked.
-        if (typeof refreshDaysRemaining === 'number') kept.refreshDaysRemaining = refreshDaysRemaining;
-        if (typeof refreshRequired === 'string' || typeof refreshRequired === 'boolean') kept.refreshRequired = refreshRequired;
-        displayNames.push(kept);
-      }
-      return json(200, { activeSocialAccounts, displayNames });
+      return json(200, accountsAnswer(parsed.data.activeSocialAccounts ?? [], parsed.data.displayNames ?? []));
     });
 
   const unlink: Handler = (request) =>

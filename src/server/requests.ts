@@ -10,6 +10,23 @@ export function originAllowed(allowed: AyrshareHandlerOptions['allowedOrigins'],
   return typeof allowed === 'function' ? allowed(origin) : allowed.includes(origin);
 }
 
+/**
+ * Whether a GET that spends an Ayrshare call may go ahead. An Origin, when sent, must be allowed.
+ * Without one, the browser's Fetch Metadata must say the page's own script asked
+ * (`Sec-Fetch-Site: same-origin` and a `cors`/`same-origin` fetch) or the user did (`none`:
+ * typed or bookmarked). A sibling subdomain or another port is `same-site`: its `<img>`, prefetch,
+ * `no-cors` fetch or link carries the user's cookie but no Origin, and is refused. So is a
+ * request with neither header (a browser too old for Fetch Metadata, plain http off this
+ * machine, or another server): nothing shows who asked, and each call spends the profile's quota.
+ */
+export function readAllowed(allowed: AyrshareHandlerOptions['allowedOrigins'], headers: Headers): boolean {
+  const origin = headers.get('origin');
+  if (origin !== null) return originAllowed(allowed, origin);
+  const site = headers.get('sec-fetch-site');
+  if (site === 'none') return true;
+  const mode = headers.get('sec-fetch-mode');
+  return site === 'same-origin' && (mode === null || mode === 'cors' || mode === 'same-origin');
+}
 
 /** The body as text, or undefined once it passes `max` bytes (read no further than that). */
 export async function readCapped(request: Request, max: number): Promise<string | undefined> {

@@ -1,6 +1,7 @@
 // The handlers' answers to the browser: JSON, never cached, in our own words — Ayrshare's
 // sentences never pass through.
-import { ayrshareError, numberOrText } from '../schemas.js';
+import { ayrshareError } from '../schemas.js';
+import { retryAfter, upstreamCode } from './outbound.js';
 
 /** An answer to the browser: JSON, never cached. */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -43,32 +44,23 @@ const CODE_SENTENCES: [codes: number[], sentence: string][] = [
   [[501, 502, 503], 'The link for connecting your accounts expired.'],
 ];
 
-export async function mapUpstreamFailure(upstream: Response, body: unknown): Promise<Response> {
+export function mapUpstreamFailure(upstream: Response, body: unknown): Response {
   const parsed = ayrshareError.safeParse(body);
-  const code = parsed.success ? numberOrText(parsed.data.code) : undefined;
-  const numericCode = typeof code === 'string' ? Number(code) : code;
-  const known = CODE_SENTENCES.find(([codes]) => numericCode !== undefined && codes.includes(numericCode))?.[1];
+  // Only a bounded integer code passes: a string of any length would carry upstream text.
+  const code = parsed.success ? upstreamCode(parsed.data.code) : undefined;
+  const withCode = code === undefined ? {} : { code };
+  const known = CODE_SENTENCES.find(([codes]) => code !== undefined && codes.includes(code))?.[1];
   if (upstream.status === 429) {
-    const retryAfter =
-      upstream.headers.get('retry-after') ?? retryFromRateLimit(upstream.headers) ?? '60';
-    return fail(429, 'Too many attempts right now. Please wait a minute.', {}, { 'Retry-After': retryAfter });
+    return fail(429, 'Too many attempts right now. Please wait a minute.', {}, { 'Retry-After': retryAfter(upstream.headers) });
   }
-  if (upstream.status === 401 || upstream.status === 403 || (numericCode !== undefined && AUTH_CODES.has(numericCode))) {
+  if (upstream.status === 401 || upstream.status === 403 || (code !== undefined && AUTH_CODES.has(code))) {
     // The host's keys are wrong: nothing the user can fix, so the sentence says who can.
-    return fail(502, 'Linking accounts isn’t working on this site right now. Please contact support.', code === undefined ? {} : { code });
+    return fail(502, 'Linking accounts isn’t working on this site right now. Please contact support.', withCode);
   }
   if (upstream.status >= 500) {
     return fail(502, 'The social media service isn’t responding right now.');
   }
-  return fail(502, known ?? 'The social media service couldn’t do that right now.', code === undefined ? {} : { code });
-}
-
-function retryFromRateLimit(headers: Headers): string | undefined {
-  const reset = Number(headers.get('x-ratelimit-reset'));
-  if (!Number.isFinite(reset) || reset <= 0) return undefined;
-  // Epoch seconds, or seconds from now.
-  const seconds = reset > 1e9 ? reset - Math.floor(Date.now() / 1000) : reset;
-  return String(Math.max(1, Math.ceil(seconds)));
+  return fail(502, known ?? 'The social media service couldn’t do that right now.', withCode);
 }
 
 /** A body larger than the handlers read: the socket is not kept for the rest of it. */

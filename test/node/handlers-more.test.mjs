@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { describe, test } from 'node:test';
 import { toNodeHandler } from '../../dist/server.js';
 import { SIMULATOR_API_KEY, SIMULATOR_PROFILE_KEY } from '../../dist/simulator.js';
-import { APP, del, get, handlers, post, record, scripted, sim, upstream } from './handlers-setup.mjs';
+import { APP, del, get, handlers, post, record, SAME_ORIGIN_FETCH, scripted, sim, upstream } from './handlers-setup.mjs';
 
 describe('toNodeHandler', () => {
   test('mounts the handlers in node:http', async () => {
@@ -21,7 +21,7 @@ describe('toNodeHandler', () => {
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${server.address().port}`;
     try {
-      const status = await fetch(`${base}/status`);
+      const status = await fetch(`${base}/status`, { headers: SAME_ORIGIN_FETCH });
       assert.equal(status.status, 200);
       assert.deepEqual((await status.json()).activeSocialAccounts, ['linkedin', 'twitter']);
       const link = await fetch(`${base}/link-url`, {

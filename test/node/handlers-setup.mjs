@@ -28,7 +28,9 @@ export const post = (body, origin = APP, raw) =>
     headers: { 'Content-Type': 'application/json', ...(origin ? { Origin: origin } : {}) },
     body: raw ?? JSON.stringify(body),
   });
-export const get = (origin) => new Request(`${APP}/api/social/status`, { headers: origin ? { Origin: origin } : {} });
+// Without an Origin, as the element's same-origin fetch sends it (Fetch Metadata).
+export const SAME_ORIGIN_FETCH = { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'cors', 'Sec-Fetch-Dest': 'empty' };
+export const get = (origin) => new Request(`${APP}/api/social/status`, { headers: origin ? { Origin: origin } : SAME_ORIGIN_FETCH });
 export const del = (body, origin = APP, raw) =>
   new Request(`${APP}/api/social/unlink`, {
     method: 'DELETE',

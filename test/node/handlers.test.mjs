@@ -14,7 +14,7 @@ describe('linkUrl', () => {
     );
     const response = await record(await h.linkUrl(post({ origin: APP })));
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { url: 'https://profile.ayrshare.com?session=ayr_ls_1', expiresAt: '2030-01-01T00:00:00.000Z' });
+    assert.deepEqual(await response.json(), { url: 'https://profile.ayrshare.com/?session=ayr_ls_1', expiresAt: '2030-01-01T00:00:00.000Z' });
     assert.equal(calls[0].url, 'https://api.ayrshare.test/api/profiles/link-sessions');
     assert.equal(calls[0].init.method, 'POST');
     assert.equal(calls[0].init.headers.Authorization, `Bearer ${SIMULATOR_API_KEY}`);
@@ -46,7 +46,7 @@ describe('linkUrl', () => {
     });
     const response = await record(await h.linkUrl(post({ origin: APP })));
     const body = await response.json();
-    assert.equal(body.url, 'https://profile.ayrshare.com?domain=acme&jwt=x');
+    assert.equal(body.url, 'https://profile.ayrshare.com/?domain=acme&jwt=x');
     assert.ok(Date.parse(body.expiresAt) > Date.now());
     assert.equal(calls[0].url, 'https://api.ayrshare.test/api/profiles/generateJWT');
     assert.deepEqual(calls[0].body, { origin: APP, domain: 'acme', privateKey: SIMULATOR_PRIVATE_KEY, profileKey: SIMULATOR_PROFILE_KEY });
@@ -136,7 +136,7 @@ describe('profile', () => {
     assert.deepEqual(await (await record(await h.profile(get()))).json(), { activeSocialAccounts: [], displayNames: [] });
   });
 
-  test('rejects POST and foreign origins; accepts a same-origin GET without Origin', async () => {
+  test('rejects POST and foreign origins; accepts a same-origin fetch without Origin', async () => {
     const h = handlers();
     assert.equal((await record(await h.profile(new Request(APP, { method: 'POST' })))).status, 405);
     assert.equal((await record(await h.profile(get('https://evil.example')))).status, 403);
