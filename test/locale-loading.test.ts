@@ -1,0 +1,62 @@
+// Issue 19, point 1: a language whose file fails to load falls back to English once — no
+// further requests, no update loop, the page stays responsive.
+import { expect } from '@open-wc/testing';
+import { quietFor, waitFor } from './helpers.js';
+import { loneIife, removeFrames, responsive, scriptFrame } from './script-frames.js';
+
+describe('a locale file that fails to load', () => {
+  afterEach(removeFrames);
+
+  it('missing beside the script (404): English, one request, and the page keeps running', async () => {
+    const { src, locales } = await loneIife();
+    const page = await scriptFrame(`<script src="${src}"></script><social-link-button id="el" lang="de"></social-link-button>`);
+    await waitFor(() => page.requests(`${locales}de.js`) === 1, 'the German file was never asked for');
+    expect(await responsive(page, 'el')).to.equal(true);
+    expect(page.label('el')).to.equal('Link social accounts');
+    await quietFor(500);
+    expect(page.requests(`${locales}de.js`)).to.equal(1);
+    expect(await responsive(page, 'el')).to.equal(true);
+  });
+
+  it('a live lang change to a missing one, and back to it later: asked for once', async () => {
+    const { src, locales } = await loneIife();
+    const page = await scriptFrame(`<script src="${src}"></script><social-link-button id="el"></social-link-button>`);
+    const el = page.el('el');
+    await el.updateComplete;
+    expect(page.label('el')).to.equal('Link social accounts');
+    el.lang = 'fr';
+    await waitFor(() => page.requests(`${locales}fr.js`) === 1, 'the French file was never asked for');
+    expect(await responsive(page, 'el')).to.equal(true);
+    el.lang = 'en';
+    await el.updateComplete;
+    el.lang = 'fr-CA';
+    await el.updateComplete;
+    // A second element in the same language asks for nothing either.
+    page.doc.body.insertAdjacentHTML('beforeend', '<social-link-button id="other" lang="fr"></social-link-button>');
+    expect(await responsive(page, 'other')).to.equal(true);
+    await quietFor(500);
+    expect(page.requests(`${locales}fr.js`)).to.equal(1);
+    expect(page.label('el')).to.equal('Link social accounts');
+    expect(page.label('other')).to.equal('Link social accounts');
+    expect(await responsive(page, 'el')).to.equal(true);
+  });
+
+  it('says once in the console which language fell back, and how to ship it', async () => {
+    const { src } = await loneIife();
+    const page = await scriptFrame(`<script>window.__notes = []; console.warn = (...a) => __notes.push(a.join(' '))</script>
+      <script src="${src}"></script><social-link-button id="el" lang="ja"></social-link-button>
+      <social-link-button id="two" lang="ja"></social-link-button>`);
+    const notes = (page.win as unknown as { __notes: string[] }).__notes;
+    await waitFor(() => notes.some((note) => note.includes('ja')), 'no console note');
+    await quietFor(300);
+    expect(notes.filter((note) => note.includes('language file'))).to.deep.equal([
+      '<social-link-button>: the ja language file did not load, so the element speaks English. Copy the locales/ folder beside the script, or bundle the language (docs/languages.md).',
+    ]);
+  });
+
+  it('loads from beside the script when the folder is there (the quick start with locales/)', async () => {
+    const page = await scriptFrame(`<script src="/dist/social-link-button.iife.js"></script><social-link-button id="el" lang="de"></social-link-button>`);
+    await waitFor(() => page.label('el') === 'Social-Media-Konten verknüpfen', 'German never loaded');
+    expect(page.requests('/dist/locales/de.js')).to.equal(1);
+  });
+});
