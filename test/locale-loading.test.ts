@@ -1,6 +1,10 @@
 // Issue 19, point 1: a language whose file fails to load falls back to English once — no
 // further requests, no update loop, the page stays responsive.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/entries/index.js';
+import type { SocialLinkButton } from '../src/entries/index.js';
+import { importLocalesWith } from '../src/internal/language.js';
+import { LOCALE_IMPORTS } from '../src/internal/locale-imports.js';
 import { quietFor, waitFor } from './helpers.js';
 import { loneIife, removeFrames, responsive, scriptFrame } from './script-frames.js';
 
@@ -50,7 +54,7 @@ describe('a locale file that fails to load', () => {
     await waitFor(() => notes.some((note) => note.includes('ja')), 'no console note');
     await quietFor(300);
     expect(notes.filter((note) => note.includes('language file'))).to.deep.equal([
-      '<social-link-button>: the ja language file did not load, so the element speaks English. Copy the locales/ folder beside the script, or bundle the language (docs/languages.md).',
+      '<social-link-button>: no ja language file loaded, so English shows (see docs/languages.md).',
     ]);
   });
 
@@ -58,5 +62,30 @@ describe('a locale file that fails to load', () => {
     const page = await scriptFrame(`<script src="/dist/social-link-button.iife.js"></script><social-link-button id="el" lang="de"></social-link-button>`);
     await waitFor(() => page.label('el') === 'Social-Media-Konten verknüpfen', 'German never loaded');
     expect(page.requests('/dist/locales/de.js')).to.equal(1);
+  });
+});
+
+describe('a locale module that registers nothing (npm build)', () => {
+  after(() => importLocalesWith(LOCALE_IMPORTS));
+
+  it('loads once, then the element speaks English and settles', async () => {
+    let loads = 0;
+    let updates = 0;
+    // A chunk that runs but registers no language (a stale or replaced file).
+    importLocalesWith({ ...LOCALE_IMPORTS, it: async () => void loads++ });
+    const el = await fixture<SocialLinkButton>(html`<social-link-button lang="it"></social-link-button>`);
+    const updated = el.updated.bind(el);
+    el.updated = () => (updates++, updated());
+    await waitFor(() => loads === 1, 'the Italian module was never loaded');
+    await new Promise((resolve) => setTimeout(resolve));
+    await el.updateComplete;
+    const settled = updates;
+    await quietFor(300);
+    expect(updates, 'updates after the load settled').to.equal(settled);
+    expect(loads).to.equal(1);
+    expect(el.shadowRoot!.querySelector('[part="label"]')!.textContent!.trim()).to.equal('Link social accounts');
+    el.lang = 'it-CH';
+    await el.updateComplete;
+    expect(loads).to.equal(1);
   });
 });

@@ -54,6 +54,6 @@ export function loadLocale(lang: string): Promise<void> | undefined {
     .catch(() => 0)
     .then(() => {
       loads[name] = true;
-      if (moduleFor(lang) === name) console.warn(`<social-link-button>: the ${name} language file did not load, so the element speaks English. Copy the locales/ folder beside the script, or bundle the language (docs/languages.md).`);
+      if (moduleFor(lang) === name) console.warn(`<social-link-button>: no ${name} language file loaded, so English shows (see docs/languages.md).`);
     }));
 }

@@ -34,7 +34,7 @@ after(async () => {
   await server?.close();
 });
 
-test('the demo speaks each shipped language it is switched to, loading its file once', async () => {
+test('the demo speaks each shipped language it is switched to, loading its file once', { timeout: 120_000 }, async () => {
   // Each locale's button label, from its source (run in Node by the same dev server).
   const { SHIPPED } = await server.ssrLoadModule('/src/i18n.ts');
   assert.equal(SHIPPED.length, 17);

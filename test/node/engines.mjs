@@ -55,6 +55,7 @@ async function webDriverEngine({ driver, browser }) {
       // already gone
     }
   };
+  process.once('exit', stop);
   const call = async (method, path, body) => {
     const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
     const { value } = await response.json();

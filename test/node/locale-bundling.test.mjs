@@ -94,7 +94,8 @@ describe('a host’s Vite production build of the npm entry', () => {
   });
 
   for (const engine of engines()) {
-    test(`${engine.name}: the lang="de" page speaks German, asks for German once, and never freezes`, async () => {
+    // A frozen page never answers: the timeout turns that into a failure.
+    test(`${engine.name}: the lang="de" page speaks German, asks for German once, and never freezes`, { timeout: 60_000 }, async () => {
       const browser = await engine.start();
       try {
         const before = onDemand.requests.length;
