@@ -6,7 +6,8 @@ const get = (proto: object, name: string, self: object): unknown => Object.getOw
 
 /** The running classic script (none in modules, workers or Node, or while clobbered into something else). */
 export function ownScript(): HTMLScriptElement | undefined {
-  const script = typeof document === 'object' ? get(Document.prototype, 'currentScript', document) : undefined;
+  if (typeof document !== 'object') return;
+  const script = get(Document.prototype, 'currentScript', document);
   return script instanceof HTMLScriptElement ? script : undefined;
 }
 
