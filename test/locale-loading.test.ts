@@ -58,6 +58,24 @@ describe('a locale file that fails to load', () => {
     ]);
   });
 
+  it('blocked by the page’s Content-Security-Policy: English, one attempt, and the page keeps running', async () => {
+    const script = new URL('/dist/social-link-button.iife.js', location.href).href;
+    // The policy admits the element's file and nothing else beside it.
+    const page = await scriptFrame(
+      `<script>window.__blocked = []; addEventListener('securitypolicyviolation', (e) => __blocked.push(e.blockedURI))</script>
+      <script src="${script}"></script><social-link-button id="el" lang="ko"></social-link-button>`,
+      `<meta http-equiv="Content-Security-Policy" content="script-src 'unsafe-inline' ${script}">`,
+    );
+    const blocked = (page.win as unknown as { __blocked: string[] }).__blocked;
+    await waitFor(() => blocked.some((url) => url.includes('/locales/ko.js')), 'the Korean file was never attempted');
+    expect(await responsive(page, 'el')).to.equal(true);
+    page.el('el').lang = 'ko-KR';
+    expect(await responsive(page, 'el')).to.equal(true);
+    await quietFor(500);
+    expect(blocked.filter((url) => url.includes('/locales/'))).to.have.length(1);
+    expect(page.label('el')).to.equal('Link social accounts');
+  });
+
   it('loads from beside the script when the folder is there (the quick start with locales/)', async () => {
     const page = await scriptFrame(`<script src="/dist/social-link-button.iife.js"></script><social-link-button id="el" lang="de"></social-link-button>`);
     await waitFor(() => page.label('el') === 'Social-Media-Konten verknüpfen', 'German never loaded');

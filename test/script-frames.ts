@@ -21,10 +21,10 @@ export interface ScriptFrame {
 
 const frames: HTMLIFrameElement[] = [];
 
-/** A page with `body` in a fresh iframe, once its scripts ran. */
-export async function scriptFrame(body: string): Promise<ScriptFrame> {
+/** A page with `body` (and `head`) in a fresh iframe, once its scripts ran. */
+export async function scriptFrame(body: string, head = ''): Promise<ScriptFrame> {
   const frame = document.createElement('iframe');
-  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>${body}<script>window.__ready = true</script></body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}<script>window.__ready = true</script></body></html>`;
   frames.push(frame);
   document.body.append(frame);
   await waitFor(() => (frame.contentWindow as FrameWindow | null)?.__ready, 'the frame never loaded');
