@@ -57,6 +57,7 @@ describe('pinning the languages (script tag)', () => {
     await quietFor(300);
     expect(page.label('el')).to.equal('Link social accounts');
     expect(page.urls().filter((url) => url.includes('/locales/') && !url.endsWith('/dist/locales/de.js'))).to.deep.equal([]);
+    expect(page.requests('/dist/locales/de.js'), 'only the pinned tag asked for it').to.be.at.most(1);
   });
 
   it('data-locales on a clobbering tag is not the script’s: loading stays on', async () => {
