@@ -1,6 +1,7 @@
 // `npm run build`: every file of the package, through Vite's build() API.
 //   dist/index.js, callback.js, react.js (+ chunks)  npm entries: ESM, lit/zod/react external
 //   dist/locales/<tag>.js                            one file per language, beside the bundles
+//   dist/locales/integrity.json                      their sha384 SRI hashes, for hosts that pin them
 //   dist/social-link-button.iife.js                  script tag: everything inlined
 //   dist/social-link-callback.iife.js                the callback page's script tag
 //   dist/server.js, dist/simulator.js (+ chunks)     Node: the reference backend, the simulator
@@ -8,7 +9,8 @@
 //   dist/**/*.d.ts, custom-elements.json             types (tsc) and the manifest (cem)
 //   dist/frameworks/, web-types.json, vscode…json    editor and framework typings, from the manifest
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build } from 'vite';
 import { minifyLitCss, STYLE_MODULE } from './lit-css.mjs';
@@ -42,11 +44,24 @@ async function localeFile(file) {
   return `(globalThis.SocialLinkButtonLocales??={})[${JSON.stringify(tag)}]=${JSON.stringify(MESSAGE_ORDER.map((key) => messages[key]))};\n`;
 }
 const common = { configFile: false, logLevel: 'warn', plugins: [cssPlugin] };
+// The npm build's locale import()s (src/internal/locale-imports.ts) point at the built locale
+// files, dist/locales/<tag>.js, beside the chunk: one copy of each language, which a host's
+// bundler follows (and which `import 'social-link-button/locales/<tag>'` also is).
+const localesBeside = {
+  name: 'locales-beside',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    const tag = /^\.\.\/locales\/([\w-]+)\.js$/.exec(source)?.[1];
+    if (tag && importer?.endsWith('/src/internal/locale-imports.ts')) return { id: `./locales/${tag}.js`, external: true };
+    return null;
+  },
+};
 
 rmSync('dist', { recursive: true, force: true });
 
 await build({
   ...common,
+  plugins: [cssPlugin, localesBeside],
   build: {
     emptyOutDir: false,
     lib: {
@@ -65,6 +80,11 @@ mkdirSync('dist/locales', { recursive: true });
 for (const tag of locales) {
   writeFileSync(`dist/locales/${tag}.js`, await localeFile(`src/locales/${tag}.ts`));
 }
+// For hosts that pin the locale files with Subresource Integrity: tag → "sha384-…".
+const integrity = Object.fromEntries(
+  locales.map((tag) => [tag, `sha384-${createHash('sha384').update(readFileSync(`dist/locales/${tag}.js`)).digest('base64')}`]),
+);
+writeFileSync('dist/locales/integrity.json', `${JSON.stringify(integrity, null, 2)}\n`);
 
 for (const [file, name, global] of [
   ['social-link-button.iife.js', 'iife', 'SocialLinkButton'],

@@ -26,8 +26,11 @@ export async function bundle(contents, external = []) {
   return Buffer.from(result.outputFiles[0].contents);
 }
 
-/** The ESM entry as a host's bundler sees it: dist/index.js and its chunks, minified, lit and zod external. */
-export const esmEntry = () => bundle("export * from './dist/index.js';", ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*']);
+/**
+ * The ESM entry as a host's bundler sees it: dist/index.js and its chunks, minified, lit and zod
+ * external. The locale files it import()s on demand are chunks of their own (measured below).
+ */
+export const esmEntry = () => bundle("export * from './dist/index.js';", ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*', './locales/*']);
 
 /**
  * What the language mechanism (issue 11) costs the script-tag bundle: the same bundle built with
@@ -71,7 +74,9 @@ export async function measure() {
     { what: 'IIFE (dist/social-link-button.iife.js)', bytes: gzip(readFileSync('dist/social-link-button.iife.js')), budget: 27.5 * KB, target: 19 * KB },
     { what: 'ESM entry with its chunks (lit, zod external)', bytes: gzip(await esmEntry()), budget: 17.75 * KB, target: 10 * KB },
     { what: 'Callback IIFE (dist/social-link-callback.iife.js)', bytes: gzip(readFileSync('dist/social-link-callback.iife.js')), budget: 1 * KB },
-    { what: 'Language mechanism in the IIFE (issue 11)', bytes: await languageMechanism(), budget: 500 },
+    // Issue 19 added loading each locale once, the clobber-proof own <script>, data-locales="off"
+    // and the console note for a language that did not load (0.46 → 0.63 KB).
+    { what: 'Language mechanism in the IIFE (issue 11)', bytes: await languageMechanism(), budget: 700 },
   ];
   for (const file of readdirSync('dist/locales').filter((f) => f.endsWith('.js')).sort()) {
     figures.push({ what: `Locale dist/locales/${file}`, bytes: gzip(readFileSync(`dist/locales/${file}`)), budget: 1 * KB });

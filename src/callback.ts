@@ -4,7 +4,10 @@
 import { CALLBACK_CHANNEL, CALLBACK_MESSAGE_TYPE } from './internal/callback-protocol.js';
 
 export interface CallbackOptions {
-  /** Where the "You can close this window" page links back to (default: this origin's root). */
+  /**
+   * Where the "You can close this window" page links back to: a path or http(s) URL on this
+   * page's origin (anything else, e.g. `javascript:` or another site, links to `/`).
+   */
   returnUrl?: string;
   /** How long to wait for the window to close before showing that page, in ms. */
   fallbackDelay?: number;
@@ -57,6 +60,17 @@ export function completeLink(options: CallbackOptions = {}): void {
   }, options.fallbackDelay ?? 300);
 }
 
+/** `url` if it is an http(s) address on this page's origin, else this origin's root. */
+function sameOrigin(url: string): string {
+  try {
+    const parsed = new URL(url, location.href);
+    if (/^https?:$/.test(parsed.protocol) && parsed.origin === location.origin) return url;
+  } catch {
+    // not a URL
+  }
+  return '/';
+}
+
 function showCloseMessage(returnUrl: string, lang: string): void {
   const doc = document;
   const say = texts(lang);
@@ -78,7 +92,7 @@ function showCloseMessage(returnUrl: string, lang: string): void {
     const text = doc.createElement('p');
     text.textContent = say.closeWindow;
     const back = doc.createElement('a');
-    back.href = returnUrl;
+    back.href = sameOrigin(returnUrl);
     back.textContent = say.returnToApp;
     const para = doc.createElement('p');
     para.append(back);

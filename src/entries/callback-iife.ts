@@ -1,8 +1,9 @@
-// dist/social-link-callback.iife.js: runs the callback. `data-return-url` on the script tag
-// sets where the "You can close this window" page links back to.
+// dist/social-link-callback.iife.js: runs the callback. On its own <script> tag (the real one:
+// markup can clobber document.currentScript), `data-return-url` sets where the "You can close
+// this window" page links back to (same origin only), and `data-lang` its language (else the
+// page's `lang`); load dist/locales/<tag>.js first for its sentences.
 import { completeLink } from '../callback.js';
+import { ownScript, scriptData } from '../internal/own-script.js';
 
-const script = document.currentScript as HTMLScriptElement | null;
-// `data-lang` sets its language (else the page's `lang`); load dist/locales/<tag>.js first for
-// its sentences.
-completeLink({ returnUrl: script?.dataset.returnUrl ?? '/', lang: script?.dataset.lang ?? '' });
+const script = ownScript();
+completeLink({ returnUrl: scriptData(script, 'return-url') ?? '/', lang: scriptData(script, 'lang') ?? '' });

@@ -1,5 +1,7 @@
 // `social-link-button`: defines <social-link-button> and exports its class, helpers and types.
 import { define } from '../define.js';
+import { importLocalesWith } from '../internal/language.js';
+import { LOCALE_IMPORTS } from '../internal/locale-imports.js';
 
 export { SocialLinkButton } from '../social-link-button.js';
 export { define, TAG_NAME } from '../define.js';
@@ -9,4 +11,6 @@ export { registerLocale, en as englishMessages } from '../i18n.js';
 export { SOCIAL_LINK_EVENTS } from '../events.js';
 export type * from '../types.js';
 
+// Before define(): the first element to upgrade may already need its language.
+importLocalesWith(LOCALE_IMPORTS);
 define();

@@ -4,6 +4,8 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { define } from '../define.js';
+import { importLocalesWith } from '../internal/language.js';
+import { LOCALE_IMPORTS } from '../internal/locale-imports.js';
 import type {
   SocialLinkChangeDetail,
   SocialLinkCloseDetail,
@@ -15,6 +17,7 @@ import type {
 } from '../types.js';
 import { SocialLinkButton as SocialLinkButtonElement } from '../social-link-button.js';
 
+importLocalesWith(LOCALE_IMPORTS);
 define();
 
 export const SocialLinkButton = createComponent({

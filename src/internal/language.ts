@@ -1,8 +1,8 @@
 // The language an element speaks, live: its `lang`, the nearest ancestor's, then the
-// document's. Locale modules load from beside this bundle the first time an element speaks
-// their language.
+// document's. A locale module loads (once per page) the first time an element speaks its language.
 import type { ReactiveElement } from 'lit';
 import { canonical, isRtl, moduleFor } from '../i18n.js';
+import { ownScript, scriptData, scriptSrc } from './own-script.js';
 
 /** The element's language as a well-formed BCP 47 tag. */
 export const languageOf = (element: Element): string =>
@@ -25,18 +25,35 @@ export function watchLanguage(element: ReactiveElement): () => void {
   return () => observer.disconnect();
 }
 
-// Locale modules sit next to this file's bundle (dist/locales/<tag>.js). The script-tag build
-// has no import.meta: its own <script> is the base there. (A variable base also keeps bundlers
-// from inlining every locale.)
-const base: string | undefined =
-  (typeof document !== 'undefined' && (document.currentScript as HTMLScriptElement | null)?.src) || import.meta.url;
-const loading: Record<string, Promise<unknown>> = {};
+// Where a locale module comes from. npm builds: import()s its bundler can follow, which the entry
+// hands over (locale-imports.ts). The script-tag build (no import.meta there): `locales/<tag>.js`
+// beside its own real <script> (never a clobbered one), unless that script says
+// data-locales="off" (a host that pins files with SRI loads them itself).
+const script = ownScript();
+const base = import.meta.url || (script && scriptSrc(script));
+let load: ((name: string) => Promise<unknown>) | undefined =
+  base && scriptData(script, 'locales') !== 'off' ? (name) => import(/* @vite-ignore */ new URL(`locales/${name}.js`, base).href) : undefined;
+
+/** Makes locale modules come from these import()s (the npm entries' bundler-visible map). */
+export function importLocalesWith(imports: Record<string, () => Promise<unknown>>): void {
+  load = (name) => imports[name]!();
+}
+
+// Per module: the load in flight, or true once it settled. A load is never retried on this
+// page (a missing file stays missing): the element speaks English instead of asking forever.
+const loads: Record<string, Promise<void> | true> = {};
 
 /**
- * Loads the shipped locale module for `lang` once; the promise settles when it has registered
- * (or failed: a custom bundle without the locale files next to it speaks English).
+ * Loads the shipped locale module for `lang` once; the promise (only while it is in flight)
+ * settles when the module has registered itself, or failed to.
  */
-export function loadLocale(lang: string): Promise<unknown> | undefined {
+export function loadLocale(lang: string): Promise<void> | undefined {
   const name = moduleFor(lang);
-  if (name && base) return (loading[name] ??= import(/* @vite-ignore */ new URL(`locales/${name}.js`, base).href).catch(() => 0));
+  if (!name || !load || loads[name] === true) return;
+  return ((loads[name] as Promise<void> | undefined) ??= load(name)
+    .catch(() => 0)
+    .then(() => {
+      loads[name] = true;
+      if (moduleFor(lang) === name) console.warn(`<social-link-button>: no ${name} language file loaded, so English shows (see docs/languages.md).`);
+    }));
 }

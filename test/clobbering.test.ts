@@ -1,0 +1,59 @@
+// Issue 19, point 2: markup cannot choose where code comes from or where a link goes. An
+// `<img name="currentScript">` (DOM clobbering, no script needed) shadows document.currentScript.
+import { expect } from '@open-wc/testing';
+import { quietFor, waitFor } from './helpers.js';
+import { removeFrames, scriptFrame } from './script-frames.js';
+
+const FRENCH = 'Associer des comptes sociaux';
+
+describe('the script-tag element under a clobbered document.currentScript', () => {
+  afterEach(removeFrames);
+
+  // `/evil/x/` is on the test server, so a request there would show in Resource Timing in every
+  // engine; `//evil/x/` is the other-host form the issue reports.
+  for (const evil of ['/evil/x/', '//evil/x/']) {
+    it(`<img name="currentScript" src="${evil}">: locales still come from beside the real script`, async () => {
+      const page = await scriptFrame(`<img name="currentScript" src="${evil}" alt="">
+        <script src="/dist/social-link-button.iife.js"></script>
+        <social-link-button id="el" lang="fr"></social-link-button>`);
+      expect((page.doc as unknown as { currentScript: unknown }).currentScript).to.be.instanceOf(page.win.HTMLImageElement);
+      await waitFor(() => page.label('el') === FRENCH, 'French never loaded from /dist/locales/');
+      expect(page.requests('/dist/locales/fr.js')).to.equal(1);
+      await quietFor(300);
+      expect(page.urls().filter((url) => url.includes('evil/x/locales'))).to.deep.equal([]);
+    });
+  }
+
+  it('a clobbering form control cannot turn loading off or on either', async () => {
+    const page = await scriptFrame(`<form name="currentScript"><input name="src" value="/evil/x/"></form>
+      <script src="/dist/social-link-button.iife.js"></script>
+      <social-link-button id="el" lang="fr"></social-link-button>`);
+    await waitFor(() => page.label('el') === FRENCH, 'French never loaded');
+    expect(page.urls().filter((url) => url.includes('evil'))).to.deep.equal([]);
+  });
+});
+
+describe('the callback page under clobbering and unsafe return URLs', () => {
+  const closeMessage = async (fixture: string) => {
+    const frame = document.createElement('iframe');
+    frame.src = `/test/fixtures/${fixture}`;
+    document.body.append(frame);
+    await waitFor(() => frame.contentDocument?.querySelector('main a'), 'no close message');
+    const link = frame.contentDocument!.querySelector('main a')!;
+    const result = { href: link.getAttribute('href'), text: link.textContent, lang: frame.contentDocument!.documentElement.lang };
+    frame.remove();
+    return result;
+  };
+
+  it('<img name="currentScript" data-return-url="javascript:…">: the link goes where the real script says', async () => {
+    expect(await closeMessage('callback-clobbered.html')).to.deep.equal({ href: '/settings', text: 'Return to the app', lang: 'en' });
+  });
+
+  it('a javascript: return URL links to / instead', async () => {
+    expect((await closeMessage('callback-javascript.html')).href).to.equal('/');
+  });
+
+  it('a return URL on another origin links to / instead', async () => {
+    expect((await closeMessage('callback-foreign.html')).href).to.equal('/');
+  });
+});
