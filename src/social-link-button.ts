@@ -5,10 +5,12 @@ import { LinkFlowController } from './controllers/link-flow-controller.js';
 import { ProfileStatusController } from './controllers/profile-status-controller.js';
 import { UnlinkController } from './controllers/unlink-controller.js';
 import type { MessageId } from './i18n.js';
+import { developerNotes } from './internal/developer-notes.js';
+import type { Failure } from './internal/errors.js';
 import { DEFAULT_TIMEOUT_MS } from './internal/http.js';
 import { DEFAULT_ALLOWED_HOSTS } from './internal/link-url.js';
 import { toList } from './internal/list.js';
-import { isNetworkId, NETWORK_IDS, networksToShow } from './networks.js';
+import { isNetworkId, NETWORK_IDS, networksToShow, openScope } from './networks.js';
 import { StatusChanges } from './status-changes.js';
 import { styles } from './styles/index.js';
 import type { LinkedAccount, SocialLinkConnectDetail, SocialLinkEventMap, SocialLinkHealth } from './types.js';
@@ -241,7 +243,12 @@ export class SocialLinkButton extends LitElement {
   open(network?: string): void {
     if (this.disabled) return;
     this.#clearProblem('flow');
-    this.#flow.open(network ?? '');
+    // Checked before anything opens: a popup for a network that cannot be linked only fails.
+    const scope = openScope(network, networksToShow(this.networks));
+    if (scope !== undefined) return this.#flow.open(scope);
+    console.error(developerNotes.unknownNetwork(network));
+    const failure: Failure = { code: 'invalid-network', text: { id: 'failedLink' }, final: true };
+    this.#report({ failure, source: 'flow', retry: () => undefined, action: 'none' });
   }
 
   /** Closes the linking popup and ends the flow. */

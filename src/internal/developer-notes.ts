@@ -10,4 +10,13 @@ export const developerNotes = {
     '<social-link-button> is in an iframe sandboxed without allow-popups, so it cannot open the linking page: add allow-popups (and allow-popups-to-escape-sandbox) to the iframe\'s sandbox.',
   invalid: (endpoint: string, what: string) =>
     `<social-link-button>: ${endpoint} answered, but not as expected: ${what}.`,
+  unknownNetwork: (value: unknown) =>
+    `<social-link-button>: open() was given ${describe(value)}, which is no network this element knows, so nothing was opened. ` +
+    'Pass an Ayrshare id such as "linkedin" (or a name such as "x" or "LinkedIn"), list other ids in networks, or pass nothing for every network.',
 } as const;
+
+/** A value from outside, short enough for one console line. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a value of type ${typeof value}`;
+}
