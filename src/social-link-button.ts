@@ -11,6 +11,7 @@ import { DEFAULT_TIMEOUT_MS } from './internal/http.js';
 import { DEFAULT_ALLOWED_HOSTS } from './internal/link-url.js';
 import { toList } from './internal/list.js';
 import { isNetworkId, NETWORK_IDS, networksToShow, openScope } from './networks.js';
+import { PrefetchIntent } from './flow/intent.js';
 import { StatusChanges } from './status-changes.js';
 import { styles } from './styles/index.js';
 import type { LinkedAccount, SocialLinkConnectDetail, SocialLinkEventMap, SocialLinkHealth } from './types.js';
@@ -291,10 +292,16 @@ export class SocialLinkButton extends LitElement {
     void this.#unlinks.unlink(platform);
   }
 
-  /** Intent (hover, focus, touch) on the button, or on a row's Link or Reconnect: fetch its linking URL ahead. */
+  /** Hover or focus on the button, or on a row's Link or Reconnect: fetch its linking URL ahead if it lasts. */
   #intent(network = ''): void {
-    if (this.prefetch === 'intent' && !this.disabled) this.#flow.prefetch(network);
+    this.#intents.soon(network);
   }
+
+  readonly #intents = new PrefetchIntent(
+    this,
+    () => (this.problem?.source === 'flow' ? (this.problem.network ?? '') : undefined),
+    (scope) => this.prefetch === 'intent' && !this.disabled && this.#flow.prefetch(scope),
+  );
 
   #emit<K extends keyof SocialLinkEventMap>(type: K, detail: SocialLinkEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
