@@ -243,6 +243,7 @@ export class SocialLinkButton extends LitElement {
    */
   open(network?: string): void {
     if (this.disabled) return;
+    this.#intents.cancel();
     this.#clearProblem('flow');
     // Checked before anything opens: a popup for a network that cannot be linked only fails.
     const scope = openScope(network, networksToShow(this.networks));

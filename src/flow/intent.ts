@@ -59,6 +59,12 @@ export class PrefetchIntent {
     }, DWELL_MS);
   }
 
+  /** A click opened (or failed to open) the flow: the hover or focus that led to it is spent. */
+  cancel(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
   #fire(scope: string): void {
     if (this.#host.isConnected) this.#prefetch(scope);
   }
