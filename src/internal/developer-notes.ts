@@ -10,6 +10,8 @@ export const developerNotes = {
     '<social-link-button> is in an iframe sandboxed without allow-popups, so it cannot open the linking page: add allow-popups (and allow-popups-to-escape-sandbox) to the iframe\'s sandbox.',
   invalid: (endpoint: string, what: string) =>
     `<social-link-button>: ${endpoint} answered, but not as expected: ${what}.`,
+  publicWildcard: (entry: string) =>
+    `<social-link-button>: allowed-hosts entry "${entry}" matches nothing: it would trust everyone's sites under a public suffix. List hosts, or *.example.com for your own subdomains.`,
   unknownNetwork: (value: unknown) =>
     `<social-link-button>: open() was given ${describe(value)}, which is no network this element knows, so nothing was opened. ` +
     'Pass an Ayrshare id such as "linkedin" (or a name such as "x" or "LinkedIn"), list other ids in networks, or pass nothing for every network.',
