@@ -10,6 +10,7 @@ import { popupFeatures, popupName, popupsSandboxed, showConnecting } from '../in
 import { CompletionListener } from '../flow/completion-listener.js';
 import { PopupWatcher } from '../flow/popup-watcher.js';
 import { PrefetchCache, type UrlRequest } from '../flow/prefetch-cache.js';
+import { cameBack, leaveFor } from '../flow/redirect-history.js';
 
 /**
  * Where the flow is: `opening` (popup open, fetching the linking URL), `open` (the popup shows
@@ -110,6 +111,10 @@ export class LinkFlowController implements ReactiveController {
   /** The network the current (or last) flow is for; '' for every network shown. */
   get scope(): string {
     return this.#prefetched.scope;
+  }
+
+  hostConnected(): void {
+    cameBack();
   }
 
   hostDisconnected(): void {
@@ -217,7 +222,8 @@ export class LinkFlowController implements ReactiveController {
   #redirect(ready: LinkUrl | undefined, network: string): void {
     const go = (url: LinkUrl) => {
       this.#hooks.emit('social-link-open', { mode: 'redirect' });
-      location.assign(url.href);
+      // Not location.assign: the bearer URL must not become an entry Back or Forward reloads.
+      leaveFor(url.href);
     };
     if (ready) return go(ready);
     this.#setPhase('opening');
