@@ -22,12 +22,9 @@ const MIN_COUNTRIES = 10;
 // Hosting platforms whose subdomains belong to different customers (a wildcard over one of them
 // would trust every customer's site). Each must be a rule of the list.
 const PLATFORMS = [
-  'github.io', 'gitlab.io', 'herokuapp.com', 'vercel.app', 'netlify.app', 'pages.dev', 'workers.dev',
-  'web.app', 'firebaseapp.com', 'appspot.com', 'blogspot.com', 'azurewebsites.net', 'cloudfront.net',
-  'azurestaticapps.net', 'onrender.com', 'fly.dev', 'glitch.me', 'ngrok.io', 'ngrok-free.app',
-  'trycloudflare.com', 'myshopify.com', 'wixsite.com', 'repl.co', 'bitbucket.io',
-  'readthedocs.io', 'codeberg.page', 'deno.dev', 'translate.goog',
-  'webflow.io', 'framer.app', 'ondigitalocean.app', 'amplifyapp.com', 'elasticbeanstalk.com',
+  'github.io', 'gitlab.io', 'herokuapp.com', 'vercel.app', 'netlify.app', 'pages.dev', 'workers.dev', 'web.app',
+  'firebaseapp.com', 'appspot.com', 'blogspot.com', 'azurewebsites.net', 'cloudfront.net', 'onrender.com',
+  'fly.dev', 'ngrok-free.app', 'myshopify.com', 'amplifyapp.com',
 ];
 
 const set = new Set(rules);

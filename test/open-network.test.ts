@@ -68,7 +68,7 @@ describe('open(network)', () => {
       const { detail } = (await failed) as CustomEvent<SocialLinkErrorDetail>;
       expect(detail).to.deep.equal({ code: 'invalid-network', message: 'We couldn’t open the page for linking your accounts.' });
       expect(logged).to.have.length(1);
-      expect(logged[0]).to.contain('open() was given');
+      expect(logged[0]).to.contain("names no network");
       expect(logged[0].length).to.be.below(400);
       await el.updateComplete;
       expect(part(el, 'error')!.dataset.code).to.equal('invalid-network');

@@ -39,7 +39,7 @@ describe('prefetch on intent', () => {
     const buttons = linkButtons();
     expect(buttons).to.have.length(13);
     // Every row in view, so that the sweep needs no scrolling.
-    el.style.zoom = '0.6';
+    el.style.zoom = '0.5';
     buttons[0].scrollIntoView({ block: 'start', behavior: 'instant' });
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     for (const button of buttons) expect(centre(button)[1]).to.be.within(1, innerHeight - 1);

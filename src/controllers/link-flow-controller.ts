@@ -200,6 +200,9 @@ export class LinkFlowController implements ReactiveController {
 
   /** Waits for the linking URL (the prefetch in flight, or a new request) for flow `id`. */
   #waitForUrl(network: string, id: number, use: (url: LinkUrl) => void): void {
+    // Firefox runs other tasks inside window.open: the prefetch may have answered meanwhile.
+    const arrived = this.#prefetched.takeUrl();
+    if (arrived && trustedUrl(arrived.href, this.#allowedHosts())) return use(arrived);
     const request = this.#prefetched.takePending() ?? this.#prefetched.request(network);
     this.#request = request;
     request.promise.then(

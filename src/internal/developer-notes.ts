@@ -11,14 +11,7 @@ export const developerNotes = {
   invalid: (endpoint: string, what: string) =>
     `<social-link-button>: ${endpoint} answered, but not as expected: ${what}.`,
   publicWildcard: (entry: string) =>
-    `<social-link-button>: allowed-hosts entry "${entry}" matches nothing: it would trust everyone's sites under a public suffix. List hosts, or *.example.com for your own subdomains.`,
+    `<social-link-button>: allowed-hosts entry "${entry}" matches nothing (a public suffix: everyone's sites); list hosts, or *.example.com.`,
   unknownNetwork: (value: unknown) =>
-    `<social-link-button>: open() was given ${describe(value)}, which is no network this element knows, so nothing was opened. ` +
-    'Pass an Ayrshare id such as "linkedin" (or a name such as "x" or "LinkedIn"), list other ids in networks, or pass nothing for every network.',
+    `<social-link-button>: open(${typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value}) names no network; nothing was opened. Pass an id or name ("linkedin", "x"), an id listed in networks, or nothing.`,
 } as const;
-
-/** A value from outside, short enough for one console line. */
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a value of type ${typeof value}`;
-}

@@ -8,4 +8,4 @@ export const GENERIC_SECOND_LEVELS = new Set('ac barsy biz blogspot cloudns co c
 export const WILDCARD_TLDS = new Set('bd ck er fk jm kh mm np pg'.split(' '));
 
 /** Hosting platforms' suffixes (github.io, vercel.app), each a rule of the list. */
-export const PLATFORM_SUFFIXES = new Set('github.io gitlab.io herokuapp.com vercel.app netlify.app pages.dev workers.dev web.app firebaseapp.com appspot.com blogspot.com azurewebsites.net cloudfront.net azurestaticapps.net onrender.com fly.dev glitch.me ngrok.io ngrok-free.app trycloudflare.com myshopify.com wixsite.com repl.co bitbucket.io readthedocs.io codeberg.page deno.dev translate.goog webflow.io framer.app ondigitalocean.app amplifyapp.com elasticbeanstalk.com'.split(' '));
+export const PLATFORM_SUFFIXES = new Set('github.io gitlab.io herokuapp.com vercel.app netlify.app pages.dev workers.dev web.app firebaseapp.com appspot.com blogspot.com azurewebsites.net cloudfront.net onrender.com fly.dev ngrok-free.app myshopify.com amplifyapp.com'.split(' '));
