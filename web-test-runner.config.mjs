@@ -173,10 +173,13 @@ const shuffleSeed = process.env.TEST_SHUFFLE
   : 0;
 if (shuffleSeed) console.log(`Test order shuffled with seed ${shuffleSeed} (TEST_SHUFFLE=${shuffleSeed} replays it).`);
 
+// FUZZ_SEED=<n> replays the fuzz suites' random answers (test/fuzz-element.test.ts); 0: a new seed.
+const fuzzSeed = Number(process.env.FUZZ_SEED) >>> 0;
+
 export default {
   files: ['test/**/*.test.ts', 'test/**/*.test.html'],
   testRunnerHtml: (testFramework) =>
-    `<!doctype html><html><head><script>window.TEST_SHUFFLE_SEED = ${shuffleSeed};</script></head>` +
+    `<!doctype html><html><head><script>window.TEST_SHUFFLE_SEED = ${shuffleSeed}; window.FUZZ_SEED = ${fuzzSeed};</script></head>` +
     `<body><script type="module" src="${testFramework}"></script></body></html>`,
   nodeResolve: true,
   concurrency: 1,

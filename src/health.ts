@@ -7,6 +7,8 @@ const DAY_MS = 86_400_000;
 // LinkedIn must be relinked yearly; Ayrshare warns about 15 days ahead. Within 14 days of the
 // date, the row asks for it.
 const EXPIRING_WITHIN_MS = 14 * DAY_MS;
+// The largest time a Date can hold (ECMAScript's time value range).
+const MAX_DATE_MS = 8.64e15;
 
 /** Judges one linked account's health. */
 export function judgeHealth(signals: HealthSignals | undefined, providerError: boolean, now: number): SocialLinkHealth {
@@ -19,7 +21,8 @@ export function judgeHealth(signals: HealthSignals | undefined, providerError: b
       : signals?.refreshDaysRemaining !== undefined
         ? Math.floor(now / DAY_MS + signals.refreshDaysRemaining) * DAY_MS
         : undefined;
-  if (by === undefined) return { state: 'healthy' };
+  // Outside what a Date holds, toISOString throws: such a date is no signal at all.
+  if (by === undefined || !(Math.abs(by) <= MAX_DATE_MS)) return { state: 'healthy' };
   const reconnectBy = new Date(by).toISOString();
   if (by <= now) return { state: 'needs-reconnect', reconnectBy };
   return by - now <= EXPIRING_WITHIN_MS ? { state: 'expiring', reconnectBy } : { state: 'healthy', reconnectBy };
@@ -44,7 +47,9 @@ export class HealthTracker {
 
   /** A new status: provider errors of networks no longer linked are forgotten. */
   read(status: ProfileStatus): void {
-    for (const id of this.#providerErrors) if (!status.linked.includes(id)) this.#providerErrors.delete(id);
+    if (!this.#providerErrors.size) return;
+    const linked = new Set(status.linked);
+    for (const id of this.#providerErrors) if (!linked.has(id)) this.#providerErrors.delete(id);
   }
 
   /** A provider outcome; true when it made a linked network need a reconnect. */

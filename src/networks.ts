@@ -79,3 +79,15 @@ export function networksToShow(networks: readonly string[] | string | undefined)
   const ids = (listed.length ? listed : NETWORK_IDS).map((id) => toNetworkId(id) ?? id.trim().toLowerCase()).filter(Boolean);
   return [...new Set(ids)];
 }
+
+/**
+ * What `open(network)` is for: '' (every network shown) when no network is given, else the
+ * Ayrshare id of a known name (`LinkedIn`, `x`) or an id the element lists in `networks`.
+ * Undefined for anything else: a value of another type never reaches a request body.
+ */
+export function openScope(value: unknown, shown: readonly string[]): string | undefined {
+  if (value === undefined || value === null || value === '') return '';
+  if (typeof value !== 'string') return undefined;
+  const id = toNetworkId(value) ?? value.trim().toLowerCase();
+  return isNetworkId(id) || shown.includes(id) ? id : undefined;
+}

@@ -5,10 +5,13 @@ import { LinkFlowController } from './controllers/link-flow-controller.js';
 import { ProfileStatusController } from './controllers/profile-status-controller.js';
 import { UnlinkController } from './controllers/unlink-controller.js';
 import type { MessageId } from './i18n.js';
+import { developerNotes } from './internal/developer-notes.js';
+import type { Failure } from './internal/errors.js';
 import { DEFAULT_TIMEOUT_MS } from './internal/http.js';
 import { DEFAULT_ALLOWED_HOSTS } from './internal/link-url.js';
 import { toList } from './internal/list.js';
-import { isNetworkId, NETWORK_IDS, networksToShow } from './networks.js';
+import { isNetworkId, NETWORK_IDS, networksToShow, openScope } from './networks.js';
+import { PrefetchIntent } from './flow/intent.js';
 import { StatusChanges } from './status-changes.js';
 import { styles } from './styles/index.js';
 import type { LinkedAccount, SocialLinkConnectDetail, SocialLinkEventMap, SocialLinkHealth } from './types.js';
@@ -240,8 +243,14 @@ export class SocialLinkButton extends LitElement {
    */
   open(network?: string): void {
     if (this.disabled) return;
+    this.#intents.cancel();
     this.#clearProblem('flow');
-    this.#flow.open(network ?? '');
+    // Checked before anything opens: a popup for a network that cannot be linked only fails.
+    const scope = openScope(network, networksToShow(this.networks));
+    if (scope !== undefined) return this.#flow.open(scope);
+    console.error(developerNotes.unknownNetwork(network));
+    const failure: Failure = { code: 'invalid-network', text: { id: 'failedLink' }, final: true };
+    this.#report({ failure, source: 'flow', retry: () => undefined, action: 'none' });
   }
 
   /** Closes the linking popup and ends the flow. */
@@ -284,10 +293,16 @@ export class SocialLinkButton extends LitElement {
     void this.#unlinks.unlink(platform);
   }
 
-  /** Intent (hover, focus, touch) on the button, or on a row's Link or Reconnect: fetch its linking URL ahead. */
+  /** Hover or focus on the button, or on a row's Link or Reconnect: fetch its linking URL ahead if it lasts. */
   #intent(network = ''): void {
-    if (this.prefetch === 'intent' && !this.disabled) this.#flow.prefetch(network);
+    this.#intents.soon(network);
   }
+
+  readonly #intents = new PrefetchIntent(
+    this,
+    () => (this.problem?.source === 'flow' ? (this.problem.network ?? '') : undefined),
+    (scope) => this.prefetch === 'intent' && !this.disabled && this.#flow.prefetch(scope),
+  );
 
   #emit<K extends keyof SocialLinkEventMap>(type: K, detail: SocialLinkEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));

@@ -20,7 +20,8 @@ export type SocialLinkErrorCode =
   | 'invalid-response'
   | 'untrusted-url'
   | 'popup-blocked'
-  | 'timeout';
+  | 'timeout'
+  | 'invalid-network';
 
 /** The `detail` of `social-link-error`, and the error shown in the element. */
 export interface SocialLinkErrorDetail {

@@ -21,6 +21,11 @@ const cases: [url: string, allowed: string[], trusted: boolean][] = [
   ['https://a.b.example.com/', ['*.example.com'], true],
   ['https://example.com/', ['*.example.com'], false],
   ['https://badexample.com/', ['*.example.com'], false],
+  // Under a multi-label public suffix, and with a trailing dot (the same domain).
+  ['https://link.example.co.uk/', ['*.example.co.uk'], true],
+  ['https://link.example.github.io/', ['*.example.github.io'], true],
+  ['https://link.example.com/', ['*.example.com.'], true],
+  ['https://link.me.com/', ['*.me.com'], true],
   // With a port, hostname and port must match (default ports count).
   ['https://link.example.com:8443/', ['link.example.com:8443'], true],
   ['https://link.example.com/', ['link.example.com:8443'], false],
@@ -51,5 +56,28 @@ describe('allowed-hosts', () => {
       console.warn = original;
     }
     expect(warnings.join('\n')).to.contain('matches nothing');
+  });
+
+  // Issue 19: a wildcard over a public suffix would trust everyone's sites under it.
+  it('a wildcard whose remainder is a public suffix matches nothing, with one console note per entry', () => {
+    const suffixes = ['com', 'co.uk', 'github.io', 'com.', 'xyz', 'com.au', 'ck', 'vercel.app', 'gov.in'];
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      for (let i = 0; i < 2; i++) {
+        for (const suffix of suffixes) {
+          const host = `link.example.${suffix.replace(/\.$/, '')}`;
+          expect(Boolean(trustedUrl(`https://${host}/`, [`*.${suffix}`])), `*.${suffix}`).to.equal(false);
+        }
+      }
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings).to.have.length(suffixes.length);
+    for (const suffix of suffixes) {
+      expect(warnings.filter((w) => w.includes(`"*.${suffix}"`)), suffix).to.have.length(1);
+    }
+    expect(warnings[0]).to.contain('matches nothing');
   });
 });

@@ -10,6 +10,7 @@ import { popupFeatures, popupName, popupsSandboxed, showConnecting } from '../in
 import { CompletionListener } from '../flow/completion-listener.js';
 import { PopupWatcher } from '../flow/popup-watcher.js';
 import { PrefetchCache, type UrlRequest } from '../flow/prefetch-cache.js';
+import { cameBack, leaveFor } from '../flow/redirect-history.js';
 
 /**
  * Where the flow is: `opening` (popup open, fetching the linking URL), `open` (the popup shows
@@ -112,6 +113,10 @@ export class LinkFlowController implements ReactiveController {
     return this.#prefetched.scope;
   }
 
+  hostConnected(): void {
+    cameBack();
+  }
+
   hostDisconnected(): void {
     // A move (remove and insert in the same task) keeps the flow; only an element that stays
     // out of the document lets go of its popup, timers, listeners and requests.
@@ -195,6 +200,9 @@ export class LinkFlowController implements ReactiveController {
 
   /** Waits for the linking URL (the prefetch in flight, or a new request) for flow `id`. */
   #waitForUrl(network: string, id: number, use: (url: LinkUrl) => void): void {
+    // Firefox runs other tasks inside window.open: the prefetch may have answered meanwhile.
+    const arrived = this.#prefetched.takeUrl();
+    if (arrived && trustedUrl(arrived.href, this.#allowedHosts())) return use(arrived);
     const request = this.#prefetched.takePending() ?? this.#prefetched.request(network);
     this.#request = request;
     request.promise.then(
@@ -217,7 +225,8 @@ export class LinkFlowController implements ReactiveController {
   #redirect(ready: LinkUrl | undefined, network: string): void {
     const go = (url: LinkUrl) => {
       this.#hooks.emit('social-link-open', { mode: 'redirect' });
-      location.assign(url.href);
+      // Not location.assign: the bearer URL must not become an entry Back or Forward reloads.
+      leaveFor(url.href);
     };
     if (ready) return go(ready);
     this.#setPhase('opening');

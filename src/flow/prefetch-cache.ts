@@ -5,6 +5,9 @@ import { toFailure, type Failure } from '../internal/errors.js';
 // A prefetch that failed this recently is the answer a click would get: show it instead of
 // flashing a blank popup open and shut.
 const FAILURE_STANDS_MS = 60_000;
+// Each link request counts against Ayrshare's 300 per 5 minutes (and a day of refusals
+// suspends the profile): fetching ahead may cost at most this many a minute per element.
+const PREFETCHES_PER_MINUTE = 6;
 
 /** A request for the linking URL: its answer, and the controller that can abort it. */
 export interface UrlRequest {
@@ -12,49 +15,58 @@ export interface UrlRequest {
   controller: AbortController;
 }
 
+/** What is known ahead of a click for one scope. */
+interface Slot {
+  url?: LinkUrl;
+  pending?: UrlRequest;
+  failure?: Failure & { at: number };
+}
+
 /**
- * One slot of linking URL fetched ahead of a click (hover, focus, touch), scoped to what it is
- * for: '' = every network shown, else one network (a row's Link or Reconnect). Intent on another
- * scope replaces it.
+ * Linking URLs fetched ahead of a click (hover, focus, touch), one per scope: '' = every
+ * network shown, else one network (a row's Link or Reconnect). A scope whose URL is still fresh
+ * (or on its way) is not fetched again, and at most six are fetched a minute.
  */
 export class PrefetchCache {
-  /** What the slot holds (or last held) a URL for. */
+  /** The scope the current (or last) flow is for. */
   scope = '';
-  #url: LinkUrl | undefined;
-  #pending: UrlRequest | undefined;
-  #failure: (Failure & { at: number }) | undefined;
+  readonly #slots = new Map<string, Slot>();
+  /** When the prefetches of the last minute started. */
+  #started: number[] = [];
   readonly #fetchUrl: (network: string, signal: AbortSignal) => Promise<LinkUrl>;
 
   constructor(fetchUrl: (network: string, signal: AbortSignal) => Promise<LinkUrl>) {
     this.#fetchUrl = fetchUrl;
   }
 
-  /** Points the slot at `network`, dropping whatever it held for another scope. */
+  /** Points the flow at `network`. */
   focus(network: string): void {
-    if (network !== this.scope) this.drop();
     this.scope = network;
   }
 
-  /** Fetches ahead for `network`, unless the slot already has (or is getting) its URL. */
+  /** Fetches ahead for `network`, unless its URL is fresh or on its way, or the minute's budget is spent. */
   warm(network: string): void {
-    this.focus(network);
-    if (this.#pending || (this.#url && isFresh(this.#url))) return;
+    const slot = this.#slots.get(network) ?? {};
+    if (slot.pending || (slot.url && isFresh(slot.url))) return;
     // A recent failure stands until a click shows it (the click's own focus must not retry).
-    if (this.#failure && Date.now() - this.#failure.at < FAILURE_STANDS_MS) return;
-    this.#url = undefined;
-    this.#failure = undefined;
+    if (slot.failure && Date.now() - slot.failure.at < FAILURE_STANDS_MS) return;
+    const now = Date.now();
+    this.#started = this.#started.filter((at) => now - at < 60_000);
+    if (this.#started.length >= PREFETCHES_PER_MINUTE) return;
+    this.#started.push(now);
     const request = this.request(network);
-    this.#pending = request;
+    const fresh: Slot = { pending: request };
+    this.#slots.set(network, fresh);
     request.promise.then(
       (url) => {
-        if (this.#pending === request) this.#url = url;
+        if (fresh.pending === request) fresh.url = url;
       },
       (error: unknown) => {
-        if (this.#pending !== request || error instanceof RequestAborted) return;
-        this.#failure = { ...toFailure(error, 'failedLink'), at: Date.now() };
+        if (fresh.pending !== request || error instanceof RequestAborted) return;
+        fresh.failure = { ...toFailure(error, 'failedLink'), at: Date.now() };
       },
     ).finally(() => {
-      if (this.#pending === request) this.#pending = undefined;
+      if (fresh.pending === request) fresh.pending = undefined;
     });
   }
 
@@ -64,38 +76,39 @@ export class PrefetchCache {
     return { promise: this.#fetchUrl(network, controller.signal), controller };
   }
 
-  /** The fresh URL, taken so that it is used at most once. */
+  /** The flow's fresh URL, taken so that it is used at most once. */
   takeUrl(): LinkUrl | undefined {
-    const url = this.#url;
-    this.#url = undefined;
+    const slot = this.#slots.get(this.scope);
+    const url = slot?.url;
+    if (slot) slot.url = undefined;
     return url && isFresh(url) ? url : undefined;
   }
 
   /** Puts back a URL a blocked click did not use, for the Continue click. */
   keep(url: LinkUrl): void {
-    this.#url = url;
+    this.#slots.set(this.scope, { url });
   }
 
   /** The recent failure a click should show instead of opening (when nothing is in flight). */
   takeFailure(): Failure | undefined {
-    const failure = this.#failure;
-    this.#failure = undefined;
-    if (!failure || this.#pending || Date.now() - failure.at >= FAILURE_STANDS_MS) return undefined;
+    const slot = this.#slots.get(this.scope);
+    const failure = slot?.failure;
+    if (slot) slot.failure = undefined;
+    if (!failure || slot?.pending || Date.now() - failure.at >= FAILURE_STANDS_MS) return undefined;
     const { at: _at, ...rest } = failure;
     return rest;
   }
 
-  /** The request in flight, handed over to the flow that starts now. */
+  /** The flow's request in flight, handed over to the flow that starts now. */
   takePending(): UrlRequest | undefined {
-    const pending = this.#pending;
-    this.#pending = undefined;
+    const slot = this.#slots.get(this.scope);
+    const pending = slot?.pending;
+    if (slot) slot.pending = undefined;
     return pending;
   }
 
   drop(): void {
-    this.#pending?.controller.abort();
-    this.#pending = undefined;
-    this.#url = undefined;
-    this.#failure = undefined;
+    for (const slot of this.#slots.values()) slot.pending?.controller.abort();
+    this.#slots.clear();
   }
 }

@@ -10,4 +10,8 @@ export const developerNotes = {
     '<social-link-button> is in an iframe sandboxed without allow-popups, so it cannot open the linking page: add allow-popups (and allow-popups-to-escape-sandbox) to the iframe\'s sandbox.',
   invalid: (endpoint: string, what: string) =>
     `<social-link-button>: ${endpoint} answered, but not as expected: ${what}.`,
+  publicWildcard: (entry: string) =>
+    `<social-link-button>: allowed-hosts entry "${entry}" matches nothing (a public suffix: everyone's sites); list hosts, or *.example.com.`,
+  unknownNetwork: (value: unknown) =>
+    `<social-link-button>: open(${typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value}) names no network; nothing was opened. Pass an id or name ("linkedin", "x"), an id listed in networks, or nothing.`,
 } as const;

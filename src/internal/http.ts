@@ -54,11 +54,15 @@ function serverCode(body: unknown): unknown {
   return typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
 }
 
-/** Retry-After as seconds: a number of seconds, or an HTTP date. */
+// A wait longer than an hour is no plan a user can follow ("wait 1666666666666666800 minutes"):
+// such a Retry-After says only "wait a moment".
+const MAX_RETRY_AFTER_S = 3600;
+
+/** Retry-After as seconds (a number of seconds, or an HTTP date), when it is at most an hour. */
 function retryAfterSeconds(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = /^\s*\d+\s*$/.test(header) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
-  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : undefined;
+  return Number.isFinite(seconds) && seconds <= MAX_RETRY_AFTER_S ? Math.max(1, Math.ceil(seconds)) : undefined;
 }
 
 function parseJson(text: string): unknown {

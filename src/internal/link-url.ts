@@ -4,6 +4,7 @@ import { requestJson } from './http.js';
 import { isLoopback } from './safe-url.js';
 import { developerNotes } from './developer-notes.js';
 import { toList } from './list.js';
+import { GENERIC_SECOND_LEVELS, PLATFORM_SUFFIXES, WILDCARD_TLDS } from './public-suffixes.js';
 
 /** Ayrshare's own linking page; white-labelled hosts are added through `allowed-hosts`. */
 export const DEFAULT_ALLOWED_HOSTS = ['profile.ayrshare.com'];
@@ -26,19 +27,33 @@ export interface LinkUrl {
 
 const warned = new Set<string>();
 
+/**
+ * Whether `suffix` (no leading or trailing dot) is a public suffix, judged by the compact part
+ * of the Public Suffix List that ships (src/internal/public-suffixes.ts); empty labels count too.
+ */
+function isPublicSuffix(suffix: string): boolean {
+  const labels = suffix.split('.');
+  const [first, tld = ''] = labels;
+  if (labels.length === 1 || labels.includes('')) return true;
+  if (labels.length === 2 && (WILDCARD_TLDS.has(tld) || (GENERIC_SECOND_LEVELS.has(first!) && /^[a-z]{2}$/.test(tld)))) return true;
+  return PLATFORM_SUFFIXES.has(suffix);
+}
+
 function hostMatches(url: URL, entry: string): boolean {
   const wanted = entry.trim().toLowerCase();
   if (!wanted) return false;
-  if (wanted === '*' || wanted === '*.') {
-    // A wildcard for every host would let any server's answer open any page: never honoured.
+  if (wanted === '*' || (wanted.startsWith('*.') && isPublicSuffix(wanted.slice(2).replace(/\.$/, '')))) {
+    // A wildcard over every host, or over everyone's sites under a public suffix (*.com,
+    // *.co.uk, *.github.io), would let any server's answer open any page: never honoured.
     if (!warned.has(wanted)) {
       warned.add(wanted);
-      console.warn(`<social-link-button>: allowed-hosts entry "${wanted}" matches nothing; list hosts, or *.example.com for subdomains.`);
+      console.warn(developerNotes.publicWildcard(wanted));
     }
     return false;
   }
   if (wanted.startsWith('*.')) {
-    const suffix = wanted.slice(1);
+    // A trailing dot names the same domain.
+    const suffix = wanted.slice(1).replace(/\.$/, '');
     return url.hostname.endsWith(suffix) && url.hostname.length > suffix.length;
   }
   // An entry with a port matches hostname and port; without one, the hostname on any port.

@@ -49,6 +49,14 @@ function sourceFor(endpoint: string): Source {
   return source;
 }
 
+// Ayrshare counts days to a yearly relink: a value beyond ten years either way is noise (1e21
+// days is no date at all), and is ignored rather than shown.
+const MAX_DAYS = 3650;
+
+function plausibleDays(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_DAYS;
+}
+
 export function toProfileStatus(answer: unknown, endpoint = 'profile-endpoint'): ProfileStatus {
   const parsed = profileStatusAnswer.safeParse(answer);
   if (!parsed.success) {
@@ -67,9 +75,7 @@ export function toProfileStatus(answer: unknown, endpoint = 'profile-endpoint'):
   const accounts = linked.map((platform): LinkedAccount => {
     const entry = entries.get(platform);
     const signals: HealthSignals = {};
-    if (typeof entry?.refreshDaysRemaining === 'number' && Number.isFinite(entry.refreshDaysRemaining)) {
-      signals.refreshDaysRemaining = entry.refreshDaysRemaining;
-    }
+    if (plausibleDays(entry?.refreshDaysRemaining)) signals.refreshDaysRemaining = entry.refreshDaysRemaining;
     if (entry?.refreshRequired === true) signals.refreshRequired = true;
     if (typeof entry?.refreshRequired === 'string' && Number.isFinite(Date.parse(entry.refreshRequired))) {
       signals.refreshRequired = entry.refreshRequired;
