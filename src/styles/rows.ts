@@ -45,6 +45,7 @@ export const rows = css`
       border-radius: calc(var(--_radius) * 0.75);
       background: var(--_brand, #59636e);
       color: var(--_ink, #fff);
+      box-shadow: var(--_edge, none);
     }
     .icon svg {
       width: 60%;
