@@ -19,8 +19,8 @@ const status = (refreshRequired: string) => ({
 
 const box = (element: Element) => element.getBoundingClientRect();
 
-describe('rows at 280 and 360 px', () => {
-  for (const width of [280, 360]) {
+describe('rows at 280, 320 and 360 px', () => {
+  for (const width of [280, 320, 360]) {
     it(`at ${width} px: badges on one line, names whole, actions under the text`, async () => {
       const profile = mockEndpoint();
       await profile.answer({ body: status(dayAhead(10)) });
@@ -44,6 +44,10 @@ describe('rows at 280 and 360 px', () => {
         const who = row.querySelector<HTMLElement>('[part="account"] a, [part="account"] .who')!;
         const line = (element: HTMLElement) => parseFloat(getComputedStyle(element).lineHeight);
         expect(box(row).right).to.be.at.most(box(wrap).right + 0.5);
+        // The text stays beside the icon, never under it.
+        const icon = row.querySelector<HTMLElement>('[part="icon"]')!;
+        expect(box(details).left, `${id}: the text wrapped under the icon`).to.be.at.least(box(icon).right);
+        expect(box(details).top, `${id}: the text wrapped under the icon`).to.be.below(box(icon).bottom);
         // The network's name and the account's are whole: one line, nothing cut with "…".
         expect(box(name).height, `${id}: name wraps`).to.be.at.most(line(name) + 1);
         expect(who.scrollWidth, `${id}: "${who.textContent}" is cut`).to.be.at.most(who.clientWidth + 1);

@@ -107,6 +107,8 @@ export const rows = css`
       display: grid;
       flex: 1 1 auto;
       min-width: 0;
+      /* Always beside the icon: a long title wraps its badge under the name instead. */
+      max-width: calc(100% - var(--_icon) - 0.75rem);
     }
     .name {
       font-weight: 600;
