@@ -65,7 +65,6 @@ export function renderNetwork(ctx: RowContext, id: string, index: number, health
   const unwell = state === 'expiring' || state === 'needs-reconnect';
   const healthId = `health-${index}`;
   const parts = ['network', linked && 'network-linked', unwell && `network-${state}`].filter(Boolean).join(' ');
-  const action = compact && linkable(ctx, id, health) ? () => ctx.open(id) : undefined;
 
   // The row is plain content (name, status, account): a screen reader reads it once, with
   // no label repeating it. Compact rows are the options of one list box with a single tab stop
@@ -82,12 +81,7 @@ export function renderNetwork(ctx: RowContext, id: string, index: number, health
     tabindex=${compact ? ctx.roving.tabIndex(id, ctx.ids) : '-1'}
     role=${compact ? 'option' : nothing}
     aria-selected=${compact ? 'false' : nothing}
-    @keydown=${compact ? (event: KeyboardEvent) => ctx.roving.keydown(event, event.currentTarget as HTMLElement, action) : nothing}
-    @click=${compact ? (event: Event) => ctx.roving.activate(event.currentTarget as HTMLElement, action) : nothing}
-    @focus=${compact ? (event: Event) => ctx.roving.shown(event.currentTarget as HTMLElement) : nothing}
-    @pointerenter=${compact ? (event: Event) => ctx.roving.shown(event.currentTarget as HTMLElement) : nothing}
-    @blur=${compact ? (event: Event) => ctx.roving.left(event.currentTarget as HTMLElement) : nothing}
-    @pointerleave=${compact ? (event: Event) => ctx.roving.left(event.currentTarget as HTMLElement) : nothing}
+    ?data-link=${compact && linkable(ctx, id, health)}
     ><span part="icon" class="icon" aria-hidden="true"
       ><svg viewBox=${viewBox} focusable="false"><path d=${path} /></svg
       >${linked ? html`<span class=${unwell ? 'badge warn' : 'badge'}>${unwell ? warnGlyph : checkGlyph}</span>` : nothing}</span
