@@ -41,15 +41,42 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  try {
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as unknown;
-    return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  } catch {
-    return {};
+// The settings route's body: a few switches, so a small bound (a larger body is refused, not read).
+const MAX_SETTINGS_BYTES = 4096;
+
+class BodyError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
   }
+}
+
+/** The request's JSON object, or a BodyError (413 too large, 400 not a JSON object). */
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_SETTINGS_BYTES) throw new BodyError(413, `The settings body is over ${MAX_SETTINGS_BYTES} bytes.`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_SETTINGS_BYTES) throw new BodyError(413, `The settings body is over ${MAX_SETTINGS_BYTES} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+  } catch {
+    throw new BodyError(400, 'The settings body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BodyError(400, 'The settings body must be a JSON object.');
+  return body as Record<string, unknown>;
+}
+
+/** Same-origin JSON only (the demo page's own fetch): not a form, a sandboxed page (`Origin: null`) or a page elsewhere. */
+function sameOriginJson(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  const json = (req.headers['content-type'] ?? '').startsWith('application/json');
+  // Compared as text: an Origin that is not a URL ("null", garbage) is simply not ours.
+  return json && (origin === undefined || origin === `http://${req.headers.host ?? ''}`);
 }
 
 export async function createDemoBackend(env: DemoEnv): Promise<DemoBackend> {
@@ -57,7 +84,8 @@ export async function createDemoBackend(env: DemoEnv): Promise<DemoBackend> {
   const forceSimulator = process.env.SOCIAL_LINK_DEMO_SIMULATOR === '1';
   const real = !forceSimulator && Boolean(env.AYRSHARE_API_KEY && env.AYRSHARE_PROFILE_KEY);
   let simulator: RunningSimulator | undefined;
-  if (!real) simulator = await startAyrshareSimulator();
+  // Direct connect starts off, as on most plans (no Max Pack): the demo's switch turns it on.
+  if (!real) simulator = await startAyrshareSimulator({ directConnect: false });
 
   const useJwt = Boolean(env.AYRSHARE_PRIVATE_KEY && env.AYRSHARE_DOMAIN);
   const handlers = createAyrshareHandlers({
@@ -65,7 +93,8 @@ export async function createDemoBackend(env: DemoEnv): Promise<DemoBackend> {
     // A real app looks the Profile Key up from the signed-in user's session.
     profileKey: () => (real ? env.AYRSHARE_PROFILE_KEY : SIMULATOR_PROFILE_KEY),
     allowedOrigins: loopbackOrigin,
-    redirect: (request) => `${new URL(request.url).origin}/demo/callback.html`,
+    // Marked, so the callback page tells a finished flow from a visit (it claims nothing then).
+    redirect: (request) => `${new URL(request.url).origin}/demo/callback.html?from=linking`,
     ...(simulator ? { baseUrl: simulator.apiUrl } : {}),
     // A row's Link or Reconnect opens that network directly where Ayrshare allows it (Max Pack),
     // else the page offering only that network.
@@ -87,17 +116,19 @@ export async function createDemoBackend(env: DemoEnv): Promise<DemoBackend> {
       const running = simulator;
       void (async () => {
         if (req.method === 'POST') {
-          // Only same-origin JSON (the demo page's own fetch): not a form or a page elsewhere.
-          const origin = req.headers.origin;
-          const host = req.headers.host;
-          const json = (req.headers['content-type'] ?? '').startsWith('application/json');
-          if (!json || (origin !== undefined && new URL(origin).host !== host)) {
-            return sendJson(res, 403, { message: 'Same-origin JSON only.' });
-          }
+          if (!sameOriginJson(req)) return sendJson(res, 403, { message: 'Same-origin JSON only.' });
           running.simulator.configure(await readJson(req));
+        } else if (req.method !== 'GET' && req.method !== 'HEAD') {
+          return sendJson(res, 405, { message: 'GET or POST only.' });
         }
         sendJson(res, 200, { ...running.simulator.settings, linked: running.simulator.linked() });
-      })();
+      })().catch((error: unknown) => {
+        // Never let one request take the demo down: answer, and keep serving.
+        if (res.headersSent) return void res.destroy();
+        const status = error instanceof BodyError ? error.status : 500;
+        if (status === 413) res.setHeader('Connection', 'close');
+        sendJson(res, status, { message: error instanceof BodyError ? error.message : 'The simulator could not apply that.' });
+      });
       return;
     }
     next();

@@ -81,3 +81,35 @@ if (!initial) {
   });
 }
 document.querySelector('#refresh')!.addEventListener('click', () => void main.refresh());
+
+// Language, direction and colours: set on <html>, as a host page would; every element follows.
+const root = document.documentElement;
+const langSelect = document.querySelector<HTMLSelectElement>('#lang')!;
+const dirSelect = document.querySelector<HTMLSelectElement>('#dir')!;
+const themeSelect = document.querySelector<HTMLSelectElement>('#theme')!;
+const RTL = new Set(['ar', 'he', 'fa', 'ur']);
+
+function applyView() {
+  const lang = langSelect.value;
+  root.lang = lang;
+  const dir = dirSelect.value === 'auto' ? (RTL.has(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr') : dirSelect.value;
+  root.dir = dir;
+  if (themeSelect.value === 'system') delete root.dataset.theme;
+  else root.dataset.theme = themeSelect.value;
+  // Kept in the address, so a reload (or a shared link) shows the same view.
+  const params = new URLSearchParams(location.search);
+  for (const [key, value, fallback] of [['lang', lang, 'en'], ['dir', dirSelect.value, 'auto'], ['theme', themeSelect.value, 'system']] as const) {
+    if (value === fallback) params.delete(key);
+    else params.set(key, value);
+  }
+  const query = params.toString();
+  history.replaceState(null, '', query ? `?${query}` : location.pathname);
+}
+
+const wanted = new URLSearchParams(location.search);
+for (const [select, key] of [[langSelect, 'lang'], [dirSelect, 'dir'], [themeSelect, 'theme']] as const) {
+  const value = wanted.get(key);
+  if (value && [...select.options].some((option) => option.value === value)) select.value = value;
+  select.addEventListener('change', applyView);
+}
+applyView();

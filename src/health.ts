@@ -75,7 +75,9 @@ export function healthChanges(
   for (const [id, health] of after) {
     const old = before.get(id);
     const isNew = added.has(id) || !old;
-    if (!isNew && old.state === health.state && old.reconnectBy === health.reconnectBy) continue;
+    // By day: the date is shown as a day, and a source that recomputes it per read (to the
+    // millisecond) would otherwise report a change on every refresh.
+    if (!isNew && old.state === health.state && old.reconnectBy?.slice(0, 10) === health.reconnectBy?.slice(0, 10)) continue;
     if (isNew && health.state === 'healthy') continue;
     changed.push(id);
     if (old?.state !== health.state) announce.push({ id, health });

@@ -20,6 +20,7 @@ import { VERSION } from './version.js';
 import { renderBar } from './view/bar.js';
 import { partOf, rowOf } from './view/dom.js';
 import { renderNetwork, type RowContext } from './view/network-row.js';
+import { RovingController } from './controllers/roving-controller.js';
 import { flowAction, renderProblem, type Problem } from './view/problem.js';
 
 /** The list properties, which take an array or a separated string and read back an array. */
@@ -180,6 +181,7 @@ export class SocialLinkButton extends LitElement {
     (text) => this.#announce(text),
   );
   readonly #focusKeeper = new FocusController(this, () => partOf(this.renderRoot, 'retry') ?? partOf(this.renderRoot, 'button'));
+  readonly #roving = new RovingController(this);
   readonly #profile = new ProfileStatusController(this, {
     endpoint: () => this.profileEndpoint,
     requestInit: () => this.requestInit,
@@ -334,6 +336,7 @@ export class SocialLinkButton extends LitElement {
     const { status, loading } = this.#profile;
     const health = this.#changes.health.map(status);
     const problem = this.problem;
+    const ids = networksToShow(this.networks);
     const ctx: RowContext = {
       t: (id, params) => this.#words.t(id, params),
       date: (iso) => this.#words.date(iso),
@@ -354,9 +357,12 @@ export class SocialLinkButton extends LitElement {
       unlink: (id) => this.#unlinkNetwork(id),
       problem: (id) =>
         problem?.source === 'unlink' && problem.network === id ? renderProblem(problem, this.#words, () => undefined) : nothing,
+      roving: this.#roving,
+      ids,
     };
-    return html`<ul part="networks" class="networks" aria-label=${this.#words.t('listLabel')} aria-busy=${loading && !status ? 'true' : 'false'}>
-      ${networksToShow(this.networks).map((id, index) => renderNetwork(ctx, id, index, health.get(id)))}
+    // Compact: one list box of icons with a single tab stop (controllers/roving-controller.ts).
+    return html`<ul part="networks" class="networks" role=${this.compact ? 'listbox' : nothing} aria-orientation=${this.compact ? 'horizontal' : nothing} aria-label=${this.#words.t('listLabel')} aria-busy=${loading && !status ? 'true' : 'false'}>
+      ${ids.map((id, index) => renderNetwork(ctx, id, index, health.get(id)))}
     </ul>`;
   }
 }

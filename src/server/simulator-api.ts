@@ -1,7 +1,7 @@
 // The simulated Ayrshare API (/api/…): link sessions, generateJWT, /user and unlinking, with
 // Ayrshare's authentication, rate limit (300 per 5 minutes per profile) and error answers.
 import { isNetworkId } from '../networks.js';
-import { apiError, json, readBody, type Account, type Profile, type SimulatorState } from './simulator-shared.js';
+import { apiError, EXPIRING_DAYS, json, readBody, type Account, type Profile, type SimulatorState } from './simulator-shared.js';
 
 const RATE_LIMIT = 300;
 const RATE_WINDOW_MS = 5 * 60_000;
@@ -10,7 +10,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The API handler for `state`. */
 export function simulatedApi(state: SimulatorState): (request: Request, path: string) => Promise<Response> {
-  const { settings, profiles, sessionsById, apiKey, privateKey, newSession, liveSession } = state;
+  const { settings, healthDates, profiles, sessionsById, apiKey, privateKey, newSession, liveSession } = state;
 
   function rateHeaders(profile: Profile | undefined): Record<string, string> {
     const count = profile?.calls.length ?? 0;
@@ -26,7 +26,9 @@ export function simulatedApi(state: SimulatorState): (request: Request, path: st
   function withHealth(account: Account): Account & { refreshDaysRemaining?: number; refreshRequired?: string | true } {
     const state = settings.health[account.platform];
     if (state === 'expiring') {
-      return { ...account, refreshDaysRemaining: 10, refreshRequired: new Date(Date.now() + 10 * 86_400_000).toISOString() };
+      const by = healthDates[account.platform] ?? new Date(Date.now() + EXPIRING_DAYS * 86_400_000).toISOString();
+      const days = Math.max(0, Math.ceil((Date.parse(by) - Date.now()) / 86_400_000));
+      return { ...account, refreshDaysRemaining: days, refreshRequired: by };
     }
     if (state === 'needs-reconnect') return { ...account, refreshRequired: true };
     return account;

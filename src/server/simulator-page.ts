@@ -12,7 +12,7 @@ const ASSETS: Record<string, { type: string; body?: string }> = {
 
 /** The linking page's routes for `state`; undefined for any other path. */
 export function simulatedLinkingPage(state: SimulatorState): (request: Request, url: URL) => Promise<Response | undefined> {
-  const { profiles, settings, liveSession } = state;
+  const { profiles, settings, healthDates, liveSession } = state;
 
   function linkingPage(url: URL): Response {
     const id = url.searchParams.get('session') ?? url.searchParams.get('jwt');
@@ -65,12 +65,15 @@ export function simulatedLinkingPage(state: SimulatorState): (request: Request, 
     profile.accounts.set(body.network, seedAccount(body.network));
     // Linking again (a reconnect) gives the account a fresh token.
     delete settings.health[body.network];
+    delete healthDates[body.network];
     return json(200, { status: 'success', network: body.network });
   }
 
   return async (request, url) => {
     if (url.pathname === '/' && request.method === 'GET') return linkingPage(url);
     if (url.pathname === '/link/connect' && request.method === 'POST') return connect(request);
+    // No icon, and no 404 in the console for the one browsers ask for.
+    if (url.pathname === '/favicon.ico') return new Response(null, { status: 204 });
     const file = ASSETS[url.pathname];
     if (file) {
       file.body ??= asset(url.pathname.slice(1));

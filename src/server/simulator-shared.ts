@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { NETWORKS, type NetworkId } from '../networks.js';
 
 export const LINK_LIFETIME_MS = 5 * 60_000;
+/** An `expiring` account must be relinked this many days after the switch was turned on. */
+export const EXPIRING_DAYS = 10;
 
 export interface Account {
   platform: NetworkId;
@@ -65,6 +67,8 @@ export interface SimulatorState {
   profiles: Map<string, Profile>;
   sessionsById: Map<string, LinkSession>;
   settings: SimulatorSettings;
+  /** The relink date (ISO) of each `expiring` account, fixed when its switch was turned on. */
+  healthDates: Partial<Record<NetworkId, string>>;
   newSession(profileKey: string, body: Record<string, unknown>): LinkSession;
   /** The session a linking URL's token names: live, expired, or unknown. */
   liveSession(token: string | null): LinkSession | 'expired' | undefined;

@@ -9,6 +9,7 @@ import { isNetworkId, type NetworkId } from '../networks.js';
 import { simulatedApi } from './simulator-api.js';
 import { simulatedLinkingPage } from './simulator-page.js';
 import {
+  EXPIRING_DAYS,
   json,
   LINK_LIFETIME_MS,
   readBody,
@@ -32,6 +33,8 @@ export interface SimulatorOptions {
   privateKey?: string;
   /** Profile Keys to create; the first is seeded with LinkedIn and X. */
   profileKeys?: string[];
+  /** Whether direct connect (Max Pack) is on after start and after `reset()`; default true. */
+  directConnect?: boolean;
 }
 
 export interface AyrshareSimulator {
@@ -64,17 +67,19 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     failing: false,
     rateLimited: false,
     expiredLinks: false,
-    directConnect: true,
+    directConnect: options.directConnect ?? true,
     health: {},
   });
   const settings: SimulatorSettings = defaults();
   const sessionsById = new Map<string, LinkSession>();
+  const healthDates: SimulatorState['healthDates'] = {};
 
   function reset() {
     profiles.clear();
     sessions.clear();
     sessionsById.clear();
     Object.assign(settings, defaults());
+    for (const id of Object.keys(healthDates)) delete healthDates[id as NetworkId];
     profileKeys.forEach((key, index) => {
       const accounts = new Map<NetworkId, Account>();
       if (index === 0) for (const id of ['linkedin', 'twitter'] as const) accounts.set(id, seedAccount(id));
@@ -118,7 +123,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     return session;
   }
 
-  const state: SimulatorState = { apiKey, privateKey, profiles, sessionsById, settings, newSession, liveSession };
+  const state: SimulatorState = { apiKey, privateKey, profiles, sessionsById, settings, healthDates, newSession, liveSession };
   const api = simulatedApi(state);
   const page = simulatedLinkingPage(state);
 
@@ -131,18 +136,30 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
 
   function configure(changes: Record<string, unknown>): SimulatorSettings {
     if (changes.reset === true) reset();
-    if (typeof changes.delayMs === 'number') settings.delayMs = Math.max(0, Math.min(60_000, changes.delayMs));
+    if (typeof changes.delayMs === 'number' && Number.isFinite(changes.delayMs)) {
+      settings.delayMs = Math.max(0, Math.min(60_000, Math.round(changes.delayMs)));
+    }
     for (const key of ['failing', 'rateLimited', 'expiredLinks'] as const) {
       if (typeof changes[key] === 'boolean') settings[key] = changes[key];
     }
     if (typeof changes.directConnect === 'boolean') settings.directConnect = changes.directConnect;
     if (isNetworkId(changes.toggle)) toggle(changes.toggle);
-    if (typeof changes.health === 'object' && changes.health !== null) {
-      for (const [network, state] of Object.entries(changes.health as Record<string, unknown>)) {
+    const health = changes.health;
+    if (typeof health === 'object' && health !== null && !Array.isArray(health)) {
+      for (const [network, wanted] of Object.entries(health as Record<string, unknown>)) {
         if (!isNetworkId(network)) continue;
-        if (state === 'healthy') delete settings.health[network];
-        if (state !== 'expiring' && state !== 'needs-reconnect') continue;
-        settings.health[network] = state;
+        if (wanted === 'healthy') {
+          delete settings.health[network];
+          delete healthDates[network];
+        }
+        if (wanted !== 'expiring' && wanted !== 'needs-reconnect') continue;
+        // The relink date is fixed when the switch is turned on: every read gives the same one,
+        // as Ayrshare's would (a date recomputed per read looked like a change on each refresh).
+        if (wanted === 'expiring' && settings.health[network] !== 'expiring') {
+          healthDates[network] = new Date(Date.now() + EXPIRING_DAYS * 86_400_000).toISOString();
+        }
+        if (wanted !== 'expiring') delete healthDates[network];
+        settings.health[network] = wanted;
         const accounts = profiles.get(profileKeys[0] ?? '')?.accounts;
         if (accounts && !accounts.has(network)) accounts.set(network, seedAccount(network));
       }

@@ -14,13 +14,15 @@ export const compact = css`
       border: 0;
       background: none;
     }
+    /* Placed by script (view/tooltip.ts) beside the icon and inside the list's box; before it
+       runs, below the icon. */
     :host([compact]) .details {
       position: absolute;
-      bottom: calc(100% + 0.25rem);
-      left: 50%;
+      top: var(--_tip-y, calc(100% + 0.25rem));
+      left: var(--_tip-x, 0);
       z-index: 1;
       width: max-content;
-      max-width: 16rem;
+      max-width: min(16rem, var(--_tip-max, 16rem));
       padding: 0.35rem 0.5rem;
       border-radius: calc(var(--_radius) * 0.75);
       background: var(--_text);
@@ -28,12 +30,17 @@ export const compact = css`
       font-size: 0.8125em;
       opacity: 0;
       pointer-events: none;
-      transform: translateX(-50%);
     }
     :host([compact]) .network:hover .details,
-    :host([compact]) .network:focus-visible .details {
+    :host([compact]) .network:focus-visible .details,
+    :host([compact]) .network[data-tip='shown'] .details {
       opacity: 1;
     }
+    /* Escape dismisses it (WCAG 1.4.13) until the pointer or focus leaves. */
+    :host([compact]) .network[data-tip='hidden'] .details {
+      opacity: 0;
+    }
+
     :host([compact]) .sub,
     :host([compact]) .network[data-linked] .status {
       min-height: 0;

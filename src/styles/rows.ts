@@ -45,6 +45,7 @@ export const rows = css`
       border-radius: calc(var(--_radius) * 0.75);
       background: var(--_brand, #59636e);
       color: var(--_ink, #fff);
+      box-shadow: var(--_edge, none);
     }
     .icon svg {
       width: 60%;
@@ -86,6 +87,8 @@ export const rows = css`
       background: color-mix(in srgb, var(--_warn) 22%, transparent);
       color: var(--_text);
       font-weight: 600;
+      /* One line: the badge moves under the name as a whole rather than wrapping into a blob. */
+      white-space: nowrap;
     }
     .network[data-health='needs-reconnect'] .health {
       background: color-mix(in srgb, var(--_error) 18%, transparent);
@@ -98,10 +101,14 @@ export const rows = css`
       stroke: currentColor;
       stroke-width: 3;
     }
+    /* The text asks for its whole width (basis auto = its content): when it and the actions do
+       not fit side by side, the actions wrap under it before the text is squeezed or cut. */
     .details {
       display: grid;
-      flex: 1 1 7rem;
+      flex: 1 1 auto;
       min-width: 0;
+      /* Always beside the icon: a long title wraps its badge under the name instead. */
+      max-width: calc(100% - var(--_icon) - 0.75rem);
     }
     .name {
       font-weight: 600;

@@ -1,6 +1,7 @@
 // One network's row: icon, name, health badge, status, account, and its actions (Link,
 // Reconnect, Unlink with its confirmation).
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import type { RovingController } from '../controllers/roving-controller.js';
 import type { MessageId } from '../i18n.js';
 import { icons } from '../internal/icons.js';
 import type { ProfileStatus } from '../internal/profile-status.js';
@@ -29,6 +30,15 @@ export interface RowContext {
   unlink(id: string): void;
   /** The row's own error box (an unlink that failed), if any. */
   problem(id: string): TemplateResult | typeof nothing;
+  /** Compact mode's single tab stop over the icons, and the networks shown (in order). */
+  roving: RovingController;
+  ids: readonly string[];
+}
+
+/** Whether the row offers Link (not linked) or Reconnect (linked, unwell): what Enter on a compact icon opens. */
+export function linkable(ctx: RowContext, id: string, health: SocialLinkHealth | undefined): boolean {
+  if (!ctx.status || !ctx.canLink) return false;
+  return !ctx.status.linked.includes(id) || (health !== undefined && health.state !== 'healthy');
 }
 
 // A chain link, for a network id we have no brand glyph for.
@@ -57,7 +67,8 @@ export function renderNetwork(ctx: RowContext, id: string, index: number, health
   const parts = ['network', linked && 'network-linked', unwell && `network-${state}`].filter(Boolean).join(' ');
 
   // The row is plain content (name, status, account): a screen reader reads it once, with
-  // no label repeating it. Compact rows are focusable so keyboard users reach the names too.
+  // no label repeating it. Compact rows are the options of one list box with a single tab stop
+  // (controllers/roving-controller.ts), so keyboard users reach the names and Link too.
   // No whitespace between the tags: every container here is flex or grid (browsers put the
   // spaces into accessible text themselves), and a page with many elements would otherwise
   // carry a third more DOM nodes.
@@ -67,7 +78,10 @@ export function renderNetwork(ctx: RowContext, id: string, index: number, health
     data-network=${id}
     ?data-linked=${linked}
     data-health=${state ?? nothing}
-    tabindex=${compact ? '0' : '-1'}
+    tabindex=${compact ? ctx.roving.tabIndex(id, ctx.ids) : '-1'}
+    role=${compact ? 'option' : nothing}
+    aria-selected=${compact ? 'false' : nothing}
+    ?data-link=${compact && linkable(ctx, id, health)}
     ><span part="icon" class="icon" aria-hidden="true"
       ><svg viewBox=${viewBox} focusable="false"><path d=${path} /></svg
       >${linked ? html`<span class=${unwell ? 'badge warn' : 'badge'}>${unwell ? warnGlyph : checkGlyph}</span>` : nothing}</span
@@ -97,7 +111,7 @@ export function renderNetwork(ctx: RowContext, id: string, index: number, health
 
 function renderActions(ctx: RowContext, id: string, name: string, linked: boolean, health: SocialLinkHealth | undefined, healthId: string) {
   if (!ctx.status || ctx.compact) return nothing;
-  const reconnect = linked && ctx.canLink && health !== undefined && health.state !== 'healthy';
+  const reconnect = linked && linkable(ctx, id, health);
   const link = !linked && ctx.canLink;
   const unlink = linked && ctx.canUnlink;
   if (!reconnect && !link && !unlink) return nothing;

@@ -133,3 +133,51 @@ test('the settings route takes only same-origin JSON (not a form, not a page els
   assert.equal((await settings({ 'Content-Type': 'application/json', Origin: BASE })).status, 200);
   assert.equal(sim.settings.failing, true);
 });
+
+test('an expiring account keeps one relink date, fixed when the switch is turned on (issue 19, point 18)', async () => {
+  const sim = createAyrshareSimulator();
+  sim.configure({ health: { linkedin: 'expiring' } });
+  const read = async () => (await (await call(sim, '/user')).json()).displayNames.find((a) => a.platform === 'linkedin');
+  const first = await read();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const second = await read();
+  assert.equal(typeof first.refreshRequired, 'string');
+  assert.equal(second.refreshRequired, first.refreshRequired);
+  assert.equal(second.refreshDaysRemaining, 10);
+  const days = (Date.parse(first.refreshRequired) - Date.now()) / 86_400_000;
+  assert.ok(days > 9.9 && days <= 10, `${days} days`);
+  // Turning it on again keeps the date; healthy then expiring starts a new one.
+  sim.configure({ health: { linkedin: 'expiring' } });
+  assert.equal((await read()).refreshRequired, first.refreshRequired);
+  sim.configure({ health: { linkedin: 'healthy' } });
+  assert.equal('refreshRequired' in (await read()), false);
+});
+
+test('configure ignores wrong types and out-of-range values', () => {
+  const sim = createAyrshareSimulator();
+  for (const changes of [
+    { delayMs: Number.NaN },
+    { delayMs: '5000' },
+    { delayMs: Infinity },
+    { failing: 'yes', rateLimited: 1, expiredLinks: null, directConnect: {} },
+    { health: ['linkedin'] },
+    { health: 'expiring' },
+    { health: { linkedin: 'dead', myspace: 'expiring', __proto__: { x: 1 } } },
+    { toggle: { id: 'tiktok' } },
+    { reset: 'true' },
+  ]) {
+    sim.configure(changes);
+  }
+  assert.deepEqual({ ...sim.settings }, { delayMs: 0, failing: false, rateLimited: false, expiredLinks: false, directConnect: true, health: {} });
+  assert.deepEqual(sim.linked(), ['linkedin', 'twitter']);
+  sim.configure({ delayMs: 1e9 });
+  assert.equal(sim.settings.delayMs, 60_000);
+});
+
+test('directConnect can start off (the demo), and reset() returns to that', () => {
+  const sim = createAyrshareSimulator({ directConnect: false });
+  assert.equal(sim.settings.directConnect, false);
+  sim.configure({ directConnect: true });
+  sim.reset();
+  assert.equal(sim.settings.directConnect, false);
+});
