@@ -70,13 +70,17 @@ export async function languageMechanism() {
  * (reported, not enforced: a ceiling keeps the size from creeping up meanwhile).
  */
 export async function measure() {
+  // Issue 19's safety fixes weigh 2.3 KB in the IIFE and 2.6 KB in the ESM entry (prefetch on
+  // real intent, redirect history, public-suffix refusals, open(network) checks, compact
+  // keyboard, tooltip placement, the locale-loading fixes): the ceilings moved with them, to be
+  // brought down by issue 24 (schemas compiled at build, no Zod in the browser).
   const figures = [
-    { what: 'IIFE (dist/social-link-button.iife.js)', bytes: gzip(readFileSync('dist/social-link-button.iife.js')), budget: 27.5 * KB, target: 19 * KB },
-    { what: 'ESM entry with its chunks (lit, zod external)', bytes: gzip(await esmEntry()), budget: 17.75 * KB, target: 10 * KB },
+    { what: 'IIFE (dist/social-link-button.iife.js)', bytes: gzip(readFileSync('dist/social-link-button.iife.js')), budget: 29.25 * KB, target: 24 * KB },
+    { what: 'ESM entry with its chunks (lit, zod external)', bytes: gzip(await esmEntry()), budget: 19.75 * KB, target: 10 * KB },
     { what: 'Callback IIFE (dist/social-link-callback.iife.js)', bytes: gzip(readFileSync('dist/social-link-callback.iife.js')), budget: 1 * KB },
     // Issue 19 added loading each locale once, the clobber-proof own <script>, data-locales="off"
-    // and the console note for a language that did not load (0.46 → 0.63 KB).
-    { what: 'Language mechanism in the IIFE (issue 11)', bytes: await languageMechanism(), budget: 700 },
+    // and the console note for a language that did not load (0.46 → 0.63 KB; 0.72 measured beside the other issue-19 code, as it is a difference of two whole-bundle gzips).
+    { what: 'Language mechanism in the IIFE (issue 11)', bytes: await languageMechanism(), budget: 750 },
   ];
   for (const file of readdirSync('dist/locales').filter((f) => f.endsWith('.js')).sort()) {
     figures.push({ what: `Locale dist/locales/${file}`, bytes: gzip(readFileSync(`dist/locales/${file}`)), budget: 1 * KB });
@@ -132,7 +136,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   let failed = 0;
   for (const { what, bytes, budget, target } of figures) {
     if (bytes > budget) failed++;
-    const verdict = bytes > budget ? 'OVER BUDGET' : target && bytes > target ? `ok (issue 12 target ${kb(target)}: not met)` : 'ok';
+    const verdict = bytes > budget ? 'OVER BUDGET' : target && bytes > target ? `ok (target ${kb(target)}: not met)` : 'ok';
     console.log(`${what.padEnd(52)} ${kb(bytes).padStart(9)} gz  budget ${kb(budget).padStart(8)}  ${verdict}`);
   }
   if (process.argv.includes('--modules')) {

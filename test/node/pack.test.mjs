@@ -127,7 +127,7 @@ describe('the packed package', () => {
         console.log(added, typed.linked, typed.state);
       });
       el.addEventListener('social-link-error', (event) => {
-        const code: 'request-failed' | 'invalid-response' | 'untrusted-url' | 'popup-blocked' | 'timeout' = event.detail.code;
+        const code: 'request-failed' | 'invalid-response' | 'untrusted-url' | 'popup-blocked' | 'timeout' | 'invalid-network' = event.detail.code;
         console.log(code);
       });
       const handlers = createAyrshareHandlers({
