@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isNetworkId, type NetworkId } from '../networks.js';
+import { DroppedAnswer, simulatedProfilesApi } from '../simulator/profiles.js';
 import { simulatedApi } from './simulator-api.js';
 import { simulatedLinkingPage } from './simulator-page.js';
 import {
@@ -51,6 +52,10 @@ export interface AyrshareSimulator {
    * mistyped fields are ignored.
    */
   configure(changes: Record<string, unknown>): SimulatorSettings;
+  /** API calls received since the last reset, per `"<METHOD> <path>"`, e.g. `"POST /api/profiles"`. */
+  calls: Record<string, number>;
+  /** Suspends (or reinstates) a profile, as Ayrshare does after abuse: its calls answer 403. */
+  suspend(profileKey: string, suspended?: boolean): void;
 }
 
 export function createAyrshareSimulator(options: SimulatorOptions = {}): AyrshareSimulator {
@@ -66,14 +71,17 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     expiredLinks: false,
     directConnect: true,
     health: {},
+    dropCreateAnswer: false,
   });
   const settings: SimulatorSettings = defaults();
   const sessionsById = new Map<string, LinkSession>();
+  const calls: Record<string, number> = {};
 
   function reset() {
     profiles.clear();
     sessions.clear();
     sessionsById.clear();
+    for (const route of Object.keys(calls)) delete calls[route];
     Object.assign(settings, defaults());
     profileKeys.forEach((key, index) => {
       const accounts = new Map<NetworkId, Account>();
@@ -120,6 +128,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
 
   const state: SimulatorState = { apiKey, privateKey, profiles, sessionsById, settings, newSession, liveSession };
   const api = simulatedApi(state);
+  const profilesApi = simulatedProfilesApi(state);
   const page = simulatedLinkingPage(state);
 
   function toggle(network: NetworkId, profileKey = profileKeys[0] ?? '') {
@@ -136,6 +145,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
       if (typeof changes[key] === 'boolean') settings[key] = changes[key];
     }
     if (typeof changes.directConnect === 'boolean') settings.directConnect = changes.directConnect;
+    if ([false, 'reset', 'hang'].includes(changes.dropCreateAnswer as string)) settings.dropCreateAnswer = changes.dropCreateAnswer as false;
     if (isNetworkId(changes.toggle)) toggle(changes.toggle);
     if (typeof changes.health === 'object' && changes.health !== null) {
       for (const [network, state] of Object.entries(changes.health as Record<string, unknown>)) {
@@ -152,7 +162,11 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    if (url.pathname.startsWith('/api/')) return api(request, url.pathname.slice(4));
+    if (url.pathname.startsWith('/api/')) {
+      const route = `${request.method} ${url.pathname}`;
+      calls[route] = (calls[route] ?? 0) + 1;
+      return (await profilesApi(request, url.pathname.slice(4))) ?? api(request, url.pathname.slice(4));
+    }
     const answer = await page(request, url);
     if (answer) return answer;
     if (url.pathname === '/__simulator/settings') {
@@ -179,6 +193,11 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     toggle,
     configure,
     reset,
+    calls,
+    suspend(profileKey, suspended = true) {
+      const profile = profiles.get(profileKey);
+      if (profile) profile.suspended = suspended;
+    },
   };
 }
 
@@ -196,7 +215,15 @@ export async function startAyrshareSimulator(
   options: SimulatorOptions & { port?: number; host?: string } = {},
 ): Promise<RunningSimulator> {
   const simulator = createAyrshareSimulator(options);
-  const server = createServer(toNodeHandler((request) => simulator.fetch(request)));
+  const server = createServer((req, res) =>
+    toNodeHandler((request) =>
+      simulator.fetch(request).catch((error: unknown) => {
+        if (!(error instanceof DroppedAnswer)) throw error;
+        req.socket.destroy();
+        return new Promise<Response>(() => {});
+      }),
+    )(req, res),
+  );
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
