@@ -52,8 +52,9 @@ export function simulatedProfilesApi(state: SimulatorState): (request: Request, 
     const active = url.searchParams.get('hasActiveSocialAccounts');
     const limit = Math.max(1, Math.min(MAX_PAGE, Number(url.searchParams.get('limit')) || DEFAULT_PAGE));
     const cursor = url.searchParams.get('cursor');
-    const start = cursor ? Number(Buffer.from(cursor, 'base64url').toString()) : 0;
-    if (!Number.isInteger(start) || start < 0) return apiError(400, 'profiles', 101, 'Cursor not valid.');
+    const offset = cursor === null ? '0' : Buffer.from(cursor, 'base64url').toString();
+    if (!/^\d{1,9}$/.test(offset)) return apiError(400, 'profiles', 101, 'Cursor not valid.');
+    const start = Number(offset);
     const matching = [...profiles.values()].filter(
       (p) =>
         (title === null || p.title === title) &&
