@@ -56,6 +56,8 @@ export interface AyrshareSimulator {
   calls: Record<string, number>;
   /** Suspends (or reinstates) a profile, as Ayrshare does after abuse: its calls answer 403. */
   suspend(profileKey: string, suspended?: boolean): void;
+  /** A profile's key as Ayrshare's dashboard shows it (the API returns it only at creation). */
+  dashboardKey(title: string): string | undefined;
 }
 
 export function createAyrshareSimulator(options: SimulatorOptions = {}): AyrshareSimulator {
@@ -198,6 +200,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
       const profile = profiles.get(profileKey);
       if (profile) profile.suspended = suspended;
     },
+    dashboardKey: (title) => [...profiles].find(([, profile]) => profile.title === title)?.[0],
   };
 }
 
