@@ -1,14 +1,33 @@
 // The conformance suite every profile store passes: the PGlite and PostgreSQL stores here, and
-// a host's own (another database) before it trusts the directory to it. It registers node:test
-// tests; node:test is imported only when it runs, so `social-link-button/server` stays
-// importable where node:test does not exist. Each test uses its own random user ids, so the
-// suite may run against a shared, non-empty database.
+// a host's own (another database) before it trusts the directory to it. The caller hands in its
+// test runner's `describe` and `test` (node:test, Vitest, Jest and Mocha share the shape), so
+// `social-link-button/server` imports no test framework and still bundles for any runtime.
+// Each test uses its own random user ids, so the suite may run on a shared, non-empty database.
 import type { ProfileStore } from './store.js';
 
 export interface ConformanceOptions {
+  /** Your runner's `describe` and `test` (or `it`), e.g. from node:test. */
+  describe: (name: string, body: () => void) => unknown;
+  test: (name: string, body: () => Promise<void>) => unknown;
   /** Registers the tests under this name (default "profile store conformance"). */
   name?: string;
 }
+
+class ConformanceFailure extends Error {
+  override readonly name = 'ConformanceFailure';
+}
+const show = (value: unknown) => (value instanceof Date ? value.toISOString() : JSON.stringify(value));
+const assert = {
+  ok(value: unknown, message = 'expected a truthy value'): void {
+    if (!value) throw new ConformanceFailure(message);
+  },
+  equal(actual: unknown, expected: unknown, message = '') {
+    if (!Object.is(actual, expected)) throw new ConformanceFailure(`${message ? `${message}: ` : ''}expected ${show(expected)}, got ${show(actual)}`);
+  },
+  deepEqual(actual: unknown, expected: unknown, message = '') {
+    if (show(actual) !== show(expected)) throw new ConformanceFailure(`${message ? `${message}: ` : ''}expected ${show(expected)}, got ${show(actual)}`);
+  },
+};
 
 type Factory = () => ProfileStore | Promise<ProfileStore>;
 
@@ -18,13 +37,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Registers the suite. `makeStore` is called for each test (and twice where two processes are
  * played); the suite migrates and closes what it makes.
  * ```js
+ * import { describe, test } from 'node:test';
  * import { profileStoreConformance } from 'social-link-button/server';
- * await profileStoreConformance(() => createMyStore(process.env.DATABASE_URL));
+ * profileStoreConformance(() => createMyStore(process.env.DATABASE_URL), { describe, test });
  * ```
  */
-export async function profileStoreConformance(makeStore: Factory, options: ConformanceOptions = {}): Promise<void> {
-  const { describe, test } = await import('node:test');
-  const assert: typeof import('node:assert/strict') = (await import('node:assert/strict')).default;
+export function profileStoreConformance(makeStore: Factory, options: ConformanceOptions): void {
+  const { describe } = options;
+  // Every test closes the stores it made, passing or failing.
+  const test = (name: string, body: () => Promise<void>) =>
+    options.test(name, async () => {
+      try {
+        await body();
+      } finally {
+        await closeAll();
+      }
+    });
   const made: ProfileStore[] = [];
   async function fresh(): Promise<ProfileStore> {
     const store = await makeStore();
@@ -48,8 +76,7 @@ export async function profileStoreConformance(makeStore: Factory, options: Confo
   }
 
   describe(options.name ?? 'profile store conformance', () => {
-    test('migrate is idempotent: twice on one store, and at once from two stores', async (t) => {
-      t.after(closeAll);
+    test('migrate is idempotent: twice on one store, and at once from two stores', async () => {
       const store = await fresh();
       await store.migrate();
       const [a, b] = [await makeStore(), await makeStore()];
@@ -58,8 +85,7 @@ export async function profileStoreConformance(makeStore: Factory, options: Confo
       assert.equal(await a.get(user()), undefined);
     });
 
-    test('acquire writes one pending intent; a second owner does not get the live lease', async (t) => {
-      t.after(closeAll);
+    test('acquire writes one pending intent; a second owner does not get the live lease', async () => {
       const store = await fresh();
       const id = user();
       const first = await store.acquire(id, title(id), 'owner-a', 60_000);
@@ -73,8 +99,7 @@ export async function profileStoreConformance(makeStore: Factory, options: Confo
       assert.equal(second.row.leaseOwner, 'owner-a');
     });
 
-    test('30 owners acquiring at once on two connections: exactly one gets the lease', async (t) => {
-      t.after(closeAll);
+    test('30 owners acquiring at once on two connections: exactly one gets the lease', async () => {
       const [a, b] = [await fresh(), await fresh()];
       const id = user();
       const results = await Promise.all(
@@ -83,8 +108,7 @@ export async function profileStoreConformance(makeStore: Factory, options: Confo
       assert.equal(results.filter((r) => r.acquired).length, 1);
     });
 
-    test('an expired lease is taken over by exactly one of many owners', async (t) => {
-      t.after(closeAll);
+    test('an expired lease is taken over by exactly one of many owners', async () => {
       const [a, b] = [await fresh(), await fresh()];
       const id = user();
       await a.acquire(id, title(id), 'dead-owner', 1);
@@ -103,8 +127,7 @@ export async function profileStoreConformance(makeStore: Factory, options: Confo
       assert.ok(racing.every((r) => !r.acquired || r.takeover));
     });
 
-    test('only the lease holder completes or marks lost; completion clears the lease', async (t) => {
-      t.after(closeAll);
+    test('only the lease holder completes or marks lost; completion clears the lease', async () => {
       const store = await fresh();
       const id = user();
       await store.acquire(id, title(id), 'owner-a', 60_000);
@@ -124,8 +147,7 @@ export async function profileStoreConformance(makeStore: Factory, options: Confo
       assert.equal(later.row.state, 'ready');
     });
 
-    test('a taken-over owner can no longer complete; release lets the next owner in at once', async (t) => {
-      t.after(closeAll);
+    test('a taken-over owner can no longer complete; release lets the next owner in at once', async () => {
       const store = await fresh();
       const id = user();
       await store.acquire(id, title(id), 'slow', 1);
@@ -142,8 +164,7 @@ export async function profileStoreConformance(makeStore: Factory, options: Confo
       assert.equal(row?.refId, 'ref-lost');
     });
 
-    test('getByRefId, remove, and hostile ids stored exactly', async (t) => {
-      t.after(closeAll);
+    test('getByRefId, remove, and hostile ids stored exactly', async () => {
       const store = await fresh();
       const hostile = [`${user()}'); DROP TABLE social_link_profiles; --`, `${user()}-ünï-😀-"\\`, `${user()}`.padEnd(256, 'x')];
       for (const [i, id] of hostile.entries()) {
@@ -161,8 +182,7 @@ export async function profileStoreConformance(makeStore: Factory, options: Confo
       assert.equal((await store.get(hostile[1] ?? ''))?.state, 'ready');
     });
 
-    test('touch and unusedSince: ready rows by last use, oldest first, limited', async (t) => {
-      t.after(closeAll);
+    test('touch and unusedSince: ready rows by last use, oldest first, limited', async () => {
       const store = await fresh();
       const before = new Date(Date.now() - 60_000);
       const ids = [user('old'), user('mid'), user('new')];
@@ -181,8 +201,7 @@ export async function profileStoreConformance(makeStore: Factory, options: Confo
       assert.equal((await store.unusedSince(later, 2)).length, 2);
     });
 
-    test('encryptedWithOtherKeys pages by user id; replaceKey is a compare-and-set', async (t) => {
-      t.after(closeAll);
+    test('encryptedWithOtherKeys pages by user id; replaceKey is a compare-and-set', async () => {
       const store = await fresh();
       const ids = [user('a'), user('b'), user('c')];
       for (const id of ids) {
