@@ -46,6 +46,7 @@ const listedEntry = z.object({
   activeSocialAccounts: z.optional(z.array(z.string())),
 });
 const deleted = z.object({ refId: z.optional(z.string()) });
+const userAnswer = z.object({ refId: z.string(), title: z.string() });
 const failure = z.object({ code: z.optional(z.number()) });
 
 const MAX_PAGES = 50;
@@ -124,6 +125,10 @@ export function createProfilesClient(options: ProfilesClientOptions) {
       return parsed(await call('POST', '/profiles', { body }), created);
     },
     find,
+    /** GET /api/user: which profile a key opens. */
+    async user(profileKey: string): Promise<Outcome<{ refId: string; title: string }>> {
+      return parsed(await call('GET', '/user', { profileKey }), userAnswer);
+    },
     async deleteByTitle(title: string): Promise<Outcome<{ refId?: string }>> {
       return parsed(await call('DELETE', '/profiles', { body: { title } }), deleted);
     },

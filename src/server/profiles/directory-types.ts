@@ -67,6 +67,12 @@ export interface ProfileDirectory {
   unusedSince(before: Date, options?: { limit?: number }): Promise<UnusedProfile[]>;
   /** Rewrites every key not under the first secret with it; then older secrets can go. */
   reencrypt(options?: { batch?: number }): Promise<{ rewritten: number; undecryptable: number }>;
+  /**
+   * Stores a key copied from Ayrshare's dashboard for a user whose key was lost
+   * (`profile-key-lost`), keeping the accounts linked to it. The key must open this user's
+   * profile (its title, and its refId when one was recorded), else `profile-key-mismatch`.
+   */
+  restore(userId: string, profileKey: string): Promise<{ refId: string }>;
   /** Creates or upgrades the store's tables (also done on first use). */
   migrate(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { createProfilesClient, type Outcome } from '../ayrshare/profiles-client.
 import { createKeyring } from './crypto.js';
 import { createFailed, keyLost, ProfileError } from './errors.js';
 import { checkSecrets, checkTitlePrefix, checkUserId, friendlyHeader, positiveInteger } from './inputs.js';
+import { reencrypt, restore, type DirectoryContext } from './maintenance.js';
 import type { ProfileRow } from './store.js';
 import type { EnsuredProfile, ProfileDirectory, ProfileDirectoryOptions, ProfileEvent } from './directory-types.js';
 
@@ -176,6 +177,7 @@ export function createProfileDirectory(options: ProfileDirectoryOptions): Profil
     }
   }
 
+  const context: DirectoryContext = { store, keyring, client, owner, leaseMs, prefix, stored, ready, open };
   return {
     ensure(userId) {
       checkUserId(userId);
@@ -247,29 +249,8 @@ export function createProfileDirectory(options: ProfileDirectoryOptions): Profil
       return rows.map((row) => ({ userId: row.userId, refId: row.refId ?? '', createdAt: row.createdAt, lastUsedAt: row.lastUsedAt }));
     },
 
-    async reencrypt({ batch } = {}) {
-      const size = positiveInteger('batch', batch, 100, 10_000);
-      await ready();
-      const current = await keyring.currentKeyId();
-      let rewritten = 0;
-      let undecryptable = 0;
-      let after: string | undefined;
-      for (;;) {
-        const rows = await stored(() => store.encryptedWithOtherKeys(current, size, after));
-        for (const row of rows) {
-          const profileKey = await open(row).catch(() => undefined);
-          if (!profileKey || !row.keyCipher) {
-            undecryptable++;
-            continue;
-          }
-          const sealed = await keyring.encrypt(row.userId, profileKey);
-          if (await stored(() => store.replaceKey(row.userId, row.keyCipher ?? '', { keyCipher: sealed.cipher, keyId: sealed.keyId }))) rewritten++;
-        }
-        if (rows.length < size) return { rewritten, undecryptable };
-        after = rows[rows.length - 1]?.userId;
-      }
-    },
-
+    reencrypt: (options) => reencrypt(context, options),
+    restore: (userId, profileKey) => restore(context, userId, profileKey),
     migrate: ready,
   };
 }

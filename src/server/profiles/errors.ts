@@ -21,6 +21,8 @@ export type ProfileErrorCode =
   | 'profile-delete-failed'
   /** A profile with this user's title and linked accounts exists, but its key was never stored. */
   | 'profile-key-lost'
+  /** restore(): the key is not valid at Ayrshare, or opens another profile than this user's. */
+  | 'profile-key-mismatch'
   /** A stored key does not decrypt: its secret is not among `secrets`, or the row was altered. */
   | 'profile-key-undecryptable';
 
@@ -58,7 +60,7 @@ function redactedCause(cause: unknown): Error {
 export const keyLost = (refId: string | null): ProfileError =>
   new ProfileError(
     'profile-key-lost',
-    `This user's Ayrshare profile (refId ${refId ?? 'unknown'}) has linked accounts, but its Profile Key was never stored. In Ayrshare's dashboard, copy the profile's key or delete the profile, then delete this user's directory entry; see docs/going-live.md.`,
+    `This user's Ayrshare profile (refId ${refId ?? 'unknown'}) has linked accounts, but its Profile Key was never stored. Copy its key from Ayrshare's dashboard and call restore(userId, key) to keep the accounts, or call delete(userId) to drop the profile; see docs/going-live.md.`,
     refId ? { refId } : {},
   );
 
