@@ -48,7 +48,8 @@ export interface AyrshareSimulator {
    * Applies switches from an untrusted object (the `/__simulator/settings` body, the demo's
    * controls): `reset`, `delayMs` (0–60000), `failing`, `rateLimited`, `expiredLinks`,
    * `directConnect`, `toggle` (a network id) and `health` (`{ <network>: "expiring" |
-   * "needs-reconnect" | "healthy" }`; an unhealthy network is linked first). Unknown or
+   * "needs-reconnect" | "healthy" }`; an unhealthy network is linked first) and
+   * `dropCreateAnswer` (`false`, `"reset"` or `"hang"`: profiles are created, their answer lost). Unknown or
    * mistyped fields are ignored.
    */
   configure(changes: Record<string, unknown>): SimulatorSettings;

@@ -54,6 +54,10 @@ describe('profile directory input', () => {
     for (const [name, value] of [['timeout', 0], ['timeout', -1], ['leaseMs', 1.5], ['waitMs', '10'], ['leaseMs', Infinity], ['timeout', NaN]]) {
       assert.throws(make({ [name]: value }), { code: 'invalid-option' }, `${name}=${value}`);
     }
+    for (const baseUrl of ['', 'not a url', 'ftp://x', 'https://user:pw@api.example', 42]) {
+      assert.throws(make({ baseUrl }), { code: 'invalid-option' }, String(baseUrl));
+    }
+    assert.throws(make({ fetch: 'fetch' }), { code: 'invalid-option' });
     assert.throws(() => createPostgresProfileStore({}), { code: 'invalid-option' });
   });
 
@@ -65,7 +69,8 @@ describe('profile directory input', () => {
     ];
     for (const id of bad) {
       for (const method of ['ensure', 'find', 'delete', 'touch']) {
-        await assert.rejects(Promise.resolve().then(() => directory[method](id)), (error) => {
+        // Called directly: a synchronous throw would escape assert.rejects and fail the test.
+        await assert.rejects(directory[method](id), (error) => {
           assert.equal(error.code, 'invalid-user-id', `${method}(${JSON.stringify(id)?.slice(0, 20)})`);
           assert.ok(error.message.length < 200, 'the id is not quoted back');
           return true;

@@ -4,7 +4,7 @@
 import { createProfilesClient, type Outcome } from '../ayrshare/profiles-client.js';
 import { createKeyring } from './crypto.js';
 import { createFailed, keyLost, ProfileError } from './errors.js';
-import { checkSecrets, checkTitlePrefix, checkUserId, friendlyHeader, positiveInteger } from './inputs.js';
+import { checkBaseUrl, checkSecrets, checkTitlePrefix, checkUserId, friendlyHeader, positiveInteger } from './inputs.js';
 import { reencrypt, restore, type DirectoryContext } from './maintenance.js';
 import type { ProfileRow } from './store.js';
 import type { EnsuredProfile, ProfileDirectory, ProfileDirectoryOptions, ProfileEvent } from './directory-types.js';
@@ -24,6 +24,10 @@ export function createProfileDirectory(options: ProfileDirectoryOptions): Profil
   if (!store || typeof store.acquire !== 'function') {
     throw new ProfileError('invalid-option', 'The store option is missing: pass createPgliteProfileStore() or createPostgresProfileStore(…).');
   }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new ProfileError('invalid-option', 'The fetch option must be a function like the global fetch.');
+  }
+  const baseUrl = checkBaseUrl(options.baseUrl);
   const keyring = createKeyring(checkSecrets(options));
   const prefix = checkTitlePrefix(options.title);
   const timeout = positiveInteger('timeout', options.timeout, 10_000, 120_000);
@@ -31,7 +35,7 @@ export function createProfileDirectory(options: ProfileDirectoryOptions): Profil
   const waitMs = positiveInteger('waitMs', options.waitMs, leaseMs + timeout, 3_600_000);
   const client = createProfilesClient({
     apiKey: options.apiKey,
-    baseUrl: options.baseUrl ?? 'https://api.ayrshare.com/api',
+    baseUrl,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     timeout,
   });
@@ -180,7 +184,12 @@ export function createProfileDirectory(options: ProfileDirectoryOptions): Profil
   const context: DirectoryContext = { store, keyring, client, owner, leaseMs, prefix, stored, ready, open };
   return {
     ensure(userId) {
-      checkUserId(userId);
+      // A rejected promise, never a synchronous throw: callers chain .catch on it.
+      try {
+        checkUserId(userId);
+      } catch (error) {
+        return Promise.reject(error);
+      }
       let running = inFlight.get(userId);
       if (!running) {
         running = ensureOnce(userId).finally(() => inFlight.delete(userId));

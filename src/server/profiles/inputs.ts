@@ -51,3 +51,15 @@ export function checkSecrets(options: { secret?: unknown; secrets?: unknown }): 
   }
   return [options.secret];
 }
+
+/** Ayrshare's API base: an http(s) URL (http for the simulator on loopback). */
+export function checkBaseUrl(value: unknown): string {
+  if (value === undefined) return 'https://api.ayrshare.com/api';
+  try {
+    const url = new URL(String(value));
+    if (typeof value === 'string' && (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password) return value;
+  } catch {
+    // Refused below.
+  }
+  throw new ProfileError('invalid-option', 'The baseUrl option must be an http(s) URL such as https://api.ayrshare.com/api.');
+}
