@@ -6,9 +6,11 @@ import { createProfileDirectory, MAX_USER_ID_LENGTH, PROFILE_SECRET_ENV } from '
 import { createPgliteProfileStore } from '../../dist/server-pglite.js';
 import { createPostgresProfileStore } from '../../dist/server-postgres.js';
 import { SIMULATOR_API_KEY, createAyrshareSimulator } from '../../dist/simulator.js';
-import { SECRET, setup, simulatorFetch } from './profiles-setup.mjs';
+import { database, SECRET, setup, simulatorFetch } from './profiles-setup.mjs';
 
-const make = (options) => () => createProfileDirectory({ apiKey: SIMULATOR_API_KEY, store: createPgliteProfileStore(), secret: SECRET, ...options });
+// Creating a directory touches no store, so the option checks share one.
+const sharedStore = createPgliteProfileStore({ db: database() });
+const make = (options) => () => createProfileDirectory({ apiKey: SIMULATOR_API_KEY, store: sharedStore, secret: SECRET, ...options });
 const HOW = /node -e "console\.log\(crypto\.randomBytes\(32\)\.toString\('base64'\)\)"/;
 
 describe('profile directory input', () => {
@@ -99,7 +101,7 @@ describe('profile directory input', () => {
 
   test('a failing store: profiles-unavailable with Retry-After, no profile created, no key or secret in the error', async () => {
     const sim = createAyrshareSimulator();
-    const real = createPgliteProfileStore();
+    const real = createPgliteProfileStore({ db: database() });
     let failing = 'acquire';
     const store = new Proxy(real, {
       get(target, name) {
@@ -138,7 +140,7 @@ describe('profile directory input', () => {
   });
 
   test('a store that never migrates: every call is profiles-unavailable, and the next call tries again', async () => {
-    const real = createPgliteProfileStore();
+    const real = createPgliteProfileStore({ db: database() });
     let broken = true;
     const store = { ...real, migrate: () => (broken ? Promise.reject(new Error('disk full')) : real.migrate()) };
     const sim = createAyrshareSimulator();
