@@ -139,6 +139,20 @@ describe('profile directory input', () => {
     await assert.rejects(directory.touch('kim'), { code: 'profiles-unavailable' });
   });
 
+  test("a failed attempt whose lease could not be ended does not block this process's next ensure", async () => {
+    const sim = createAyrshareSimulator();
+    const real = createPgliteProfileStore({ db: database() });
+    let releaseFails = true;
+    const store = { ...real, release: (...args) => (releaseFails ? Promise.reject(new Error('connection reset')) : real.release(...args)) };
+    const directory = createProfileDirectory({ apiKey: SIMULATOR_API_KEY, baseUrl: 'http://sim.test/api', store, secret: SECRET, fetch: simulatorFetch(sim), waitMs: 1000 });
+    sim.configure({ failing: true });
+    await assert.rejects(directory.ensure('nia'), { code: 'profile-create-failed' });
+    sim.configure({ failing: false });
+    releaseFails = false;
+    // The lease (60 s) is still live in the store, but it is this process's own.
+    assert.equal((await directory.ensure('nia')).created, true);
+  });
+
   test('a store that never migrates: every call is profiles-unavailable, and the next call tries again', async () => {
     const real = createPgliteProfileStore({ db: database() });
     let broken = true;

@@ -154,6 +154,11 @@ export function createProfileDirectory(options: ProfileDirectoryOptions): Profil
       const current = await stored(() => store.get(userId));
       if (current?.state === 'ready') return hidingKey({ refId: current.refId ?? '', created: false }, await open(current));
       if (current?.state === 'lost') throw keyLost(current.refId);
+      if (current?.state === 'pending' && current.leaseOwner === owner) {
+        // Our own earlier attempt, which failed and could not end its lease (no other ensure for
+        // this user runs in this process): end it now rather than wait for it to expire.
+        await stored(() => store.release(userId, owner));
+      }
       const title = current?.title ?? (await keyring.title(prefix, userId));
       const lease = await stored(() => store.acquire(userId, title, owner, leaseMs));
       if (lease.acquired) {
