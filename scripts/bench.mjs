@@ -8,6 +8,7 @@ import { cpus } from 'node:os';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { findChrome } from './find-chrome.mjs';
+import { measureProfiles } from './bench-profiles.mjs';
 import { bundle, gzip, measure as measureSizes, whereBytesGo } from './size.mjs';
 
 const ROUNDS = 15;
@@ -342,6 +343,10 @@ section(`${CYCLES} connect/disconnect cycles`);
 
 await browser.close();
 server.close();
+
+// --- Profile directory (scripts/bench-profiles.mjs) ---------------------------------------
+section('Profile directory: ensure latency and the concurrency case');
+for (const entry of await measureProfiles()) row(entry.what, entry.value, entry.baseline, entry.note);
 
 // --- Output --------------------------------------------------------------------------------
 const chrome = execFileSync(findChrome(), ['--version'], { encoding: 'utf8' }).trim();

@@ -5,6 +5,7 @@
 //   dist/social-link-button.iife.js                  script tag: everything inlined
 //   dist/social-link-callback.iife.js                the callback page's script tag
 //   dist/server.js, dist/simulator.js (+ chunks)     Node: the reference backend, the simulator
+//   dist/server-pglite.js, dist/server-postgres.js   the profile stores (pg, PGlite stay external)
 //   dist/simulator-page/                             the simulator's linking page script and CSS
 //   dist/**/*.d.ts, custom-elements.json             types (tsc) and the manifest (cem)
 //   dist/frameworks/, web-types.json, vscode…json    editor and framework typings, from the manifest
@@ -105,7 +106,12 @@ await build({
     emptyOutDir: false,
     target: 'node20',
     rolldownOptions: {
-      input: { server: entry('server'), simulator: entry('simulator') },
+      input: {
+        server: entry('server'),
+        'server-pglite': entry('server-pglite'),
+        'server-postgres': entry('server-postgres'),
+        simulator: entry('simulator'),
+      },
       output: { entryFileNames: '[name].js', chunkFileNames: 'server-[name]-[hash].js' },
     },
   },

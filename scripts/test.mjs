@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { findBrowsers } from './find-browsers.mjs';
+import { startPostgres } from './postgres.mjs';
 
 const engines = findBrowsers({ required: process.env.REQUIRE_ALL_ENGINES === '1' });
 const chrome = engines.chromium;
@@ -43,6 +44,12 @@ if (!broken) {
   passed += Number(sized?.[1] ?? 0);
   failed += sized ? Number(sized[2]) : 1;
 
+  // A throwaway PostgreSQL for the profile store tests (required in CI: REQUIRE_POSTGRES=1).
+  const postgres = await startPostgres().catch((error) => ({ reason: error.message }));
+  if (!postgres.url) {
+    console.log(`PostgreSQL: none (${postgres.reason}); its tests will say so.`);
+    if (process.env.REQUIRE_POSTGRES === '1') failed++;
+  }
   const nodeOk = run('node', [
     '--test',
     '--test-reporter=spec',
@@ -50,7 +57,8 @@ if (!broken) {
     '--test-reporter=./scripts/node-test-reporter.mjs',
     '--test-reporter-destination=stderr',
     'test/node/',
-  ], { CHROME_PATH: chrome });
+  ], { CHROME_PATH: chrome, ...(postgres.url ? { SOCIAL_LINK_TEST_DATABASE_URL: postgres.url } : {}) });
+  postgres.stop?.();
   const node = counts('test-results/node.json');
   passed += node.passed;
   failed += node.failed + (!nodeOk && node.failed === 0 ? 1 : 0);

@@ -4,3 +4,4 @@ export { AyrshareOptionError } from '../server/ayrshare-client.js';
 export type { AyrshareHandlerOptions, AyrshareHandlers, Handler } from '../server/handlers.js';
 export { sendWebResponse, toNodeHandler, toWebRequest } from '../server/node.js';
 export type { FetchHandler, NodeBodyOptions, NodeRequestLike, NodeResponseLike } from '../server/node.js';
+export * from '../server/profiles/index.js';

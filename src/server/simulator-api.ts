@@ -48,6 +48,7 @@ export function simulatedApi(state: SimulatorState): (request: Request, path: st
     if (!profileKey || !profile) {
       return apiError(401, action, 188, 'Profile-Key missing or not valid.');
     }
+    if (profile.suspended) return apiError(403, action, 403, 'Profile is suspended.');
     // 300 requests per 5 minutes per profile.
     const now = Date.now();
     profile.calls = profile.calls.filter((at) => at > now - RATE_WINDOW_MS);

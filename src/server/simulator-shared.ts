@@ -23,6 +23,10 @@ export interface Profile {
   created: string;
   accounts: Map<NetworkId, Account>;
   calls: number[];
+  /** Suspended by Ayrshare: its calls answer 403. */
+  suspended?: boolean;
+  /** What create or update set (topHeader, disableSocial…), see src/simulator/profiles.ts. */
+  options?: Record<string, unknown>;
 }
 
 export interface LinkSession {
@@ -58,6 +62,11 @@ export interface SimulatorSettings {
    * relink) or `needs-reconnect` (a dead token, as after a Meta security event).
    */
   health: Partial<Record<NetworkId, 'expiring' | 'needs-reconnect'>>;
+  /**
+   * Profile creation succeeds, then its answer is lost: `"reset"` cuts the connection,
+   * `"hang"` never answers (a black-holed connection).
+   */
+  dropCreateAnswer: false | 'reset' | 'hang';
 }
 
 /** The simulator's state, shared by its API and its linking page. */

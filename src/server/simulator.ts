@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isNetworkId, type NetworkId } from '../networks.js';
+import { DroppedAnswer, simulatedProfilesApi } from '../simulator/profiles.js';
 import { simulatedApi } from './simulator-api.js';
 import { simulatedLinkingPage } from './simulator-page.js';
 import {
@@ -50,10 +51,17 @@ export interface AyrshareSimulator {
    * Applies switches from an untrusted object (the `/__simulator/settings` body, the demo's
    * controls): `reset`, `delayMs` (0–60000), `failing`, `rateLimited`, `expiredLinks`,
    * `directConnect`, `toggle` (a network id) and `health` (`{ <network>: "expiring" |
-   * "needs-reconnect" | "healthy" }`; an unhealthy network is linked first). Unknown or
+   * "needs-reconnect" | "healthy" }`; an unhealthy network is linked first) and
+   * `dropCreateAnswer` (`false`, `"reset"` or `"hang"`: profiles are created, their answer lost). Unknown or
    * mistyped fields are ignored.
    */
   configure(changes: Record<string, unknown>): SimulatorSettings;
+  /** API calls received since the last reset, per `"<METHOD> <path>"`, e.g. `"POST /api/profiles"`. */
+  calls: Record<string, number>;
+  /** Suspends (or reinstates) a profile, as Ayrshare does after abuse: its calls answer 403. */
+  suspend(profileKey: string, suspended?: boolean): void;
+  /** A profile's key as Ayrshare's dashboard shows it (the API returns it only at creation). */
+  dashboardKey(title: string): string | undefined;
 }
 
 export function createAyrshareSimulator(options: SimulatorOptions = {}): AyrshareSimulator {
@@ -69,15 +77,18 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     expiredLinks: false,
     directConnect: options.directConnect ?? true,
     health: {},
+    dropCreateAnswer: false,
   });
   const settings: SimulatorSettings = defaults();
   const sessionsById = new Map<string, LinkSession>();
   const healthDates: SimulatorState['healthDates'] = {};
+  const calls: Record<string, number> = {};
 
   function reset() {
     profiles.clear();
     sessions.clear();
     sessionsById.clear();
+    for (const route of Object.keys(calls)) delete calls[route];
     Object.assign(settings, defaults());
     for (const id of Object.keys(healthDates)) delete healthDates[id as NetworkId];
     profileKeys.forEach((key, index) => {
@@ -125,6 +136,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
 
   const state: SimulatorState = { apiKey, privateKey, profiles, sessionsById, settings, healthDates, newSession, liveSession };
   const api = simulatedApi(state);
+  const profilesApi = simulatedProfilesApi(state);
   const page = simulatedLinkingPage(state);
 
   function toggle(network: NetworkId, profileKey = profileKeys[0] ?? '') {
@@ -143,6 +155,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
       if (typeof changes[key] === 'boolean') settings[key] = changes[key];
     }
     if (typeof changes.directConnect === 'boolean') settings.directConnect = changes.directConnect;
+    if ([false, 'reset', 'hang'].includes(changes.dropCreateAnswer as string)) settings.dropCreateAnswer = changes.dropCreateAnswer as false;
     if (isNetworkId(changes.toggle)) toggle(changes.toggle);
     const health = changes.health;
     if (typeof health === 'object' && health !== null && !Array.isArray(health)) {
@@ -169,7 +182,11 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    if (url.pathname.startsWith('/api/')) return api(request, url.pathname.slice(4));
+    if (url.pathname.startsWith('/api/')) {
+      const route = `${request.method} ${url.pathname}`;
+      calls[route] = (calls[route] ?? 0) + 1;
+      return (await profilesApi(request, url.pathname.slice(4))) ?? api(request, url.pathname.slice(4));
+    }
     const answer = await page(request, url);
     if (answer) return answer;
     if (url.pathname === '/__simulator/settings') {
@@ -196,6 +213,12 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     toggle,
     configure,
     reset,
+    calls,
+    suspend(profileKey, suspended = true) {
+      const profile = profiles.get(profileKey);
+      if (profile) profile.suspended = suspended;
+    },
+    dashboardKey: (title) => [...profiles].find(([, profile]) => profile.title === title)?.[0],
   };
 }
 
@@ -213,7 +236,15 @@ export async function startAyrshareSimulator(
   options: SimulatorOptions & { port?: number; host?: string } = {},
 ): Promise<RunningSimulator> {
   const simulator = createAyrshareSimulator(options);
-  const server = createServer(toNodeHandler((request) => simulator.fetch(request)));
+  const server = createServer((req, res) =>
+    toNodeHandler((request) =>
+      simulator.fetch(request).catch((error: unknown) => {
+        if (!(error instanceof DroppedAnswer)) throw error;
+        req.socket.destroy();
+        return new Promise<Response>(() => {});
+      }),
+    )(req, res),
+  );
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

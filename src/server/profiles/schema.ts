@@ -1,0 +1,45 @@
+// The one SQL schema both shipped stores use (PGlite is PostgreSQL, so one dialect), as numbered
+// migrations. Applied ones are recorded in social_link_schema_migrations — not a bare
+// "schema_migrations", which the host's own migration tool may already own.
+
+export const PROFILES_TABLE = 'social_link_profiles';
+export const MIGRATIONS_TABLE = 'social_link_schema_migrations';
+/** pg_advisory_xact_lock key for migrations: any constant the host's own locks will not use. */
+export const MIGRATION_LOCK_KEY = 7_340_201_920_301;
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** One statement per entry: PGlite's parameterised query runs one statement at a time. */
+  statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'profiles',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS ${PROFILES_TABLE} (
+        user_id text PRIMARY KEY,
+        title text NOT NULL UNIQUE,
+        state text NOT NULL CHECK (state IN ('pending', 'ready', 'lost')),
+        ref_id text,
+        key_cipher text,
+        key_id text,
+        lease_owner text,
+        lease_until timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_used_at timestamptz,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE INDEX IF NOT EXISTS ${PROFILES_TABLE}_ref_id ON ${PROFILES_TABLE} (ref_id)`,
+      `CREATE INDEX IF NOT EXISTS ${PROFILES_TABLE}_unused ON ${PROFILES_TABLE} ((coalesce(last_used_at, created_at))) WHERE state = 'ready'`,
+    ],
+  },
+];
+
+export const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
+  version integer PRIMARY KEY,
+  name text NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT now()
+)`;
