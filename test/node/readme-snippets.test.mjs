@@ -24,6 +24,9 @@ const HOST = `
 declare function setLinked(linked: string[]): void;
 declare function toast(message: string): void;
 declare const csrfToken: string;
+declare const session: { userId: string };
+declare const profiles: import('social-link-button/server').ProfileDirectory;
+declare function createMyStore(url: string | undefined): import('social-link-button/server').ProfileStore;
 `;
 
 const COMPILER = {

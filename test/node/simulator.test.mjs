@@ -168,7 +168,7 @@ test('configure ignores wrong types and out-of-range values', () => {
   ]) {
     sim.configure(changes);
   }
-  assert.deepEqual({ ...sim.settings }, { delayMs: 0, failing: false, rateLimited: false, expiredLinks: false, directConnect: true, health: {} });
+  assert.deepEqual({ ...sim.settings }, { delayMs: 0, failing: false, rateLimited: false, expiredLinks: false, directConnect: true, health: {}, dropCreateAnswer: false });
   assert.deepEqual(sim.linked(), ['linkedin', 'twitter']);
   sim.configure({ delayMs: 1e9 });
   assert.equal(sim.settings.delayMs, 60_000);
