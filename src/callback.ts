@@ -24,8 +24,10 @@ const ENGLISH: CallbackTexts = {
 
 /** The page's three sentences in `lang`, from a locale module loaded on the page (else English). */
 function texts(lang: string): CallbackTexts {
-  const locales = (globalThis as { SocialLinkButtonLocales?: Record<string, Partial<CallbackTexts> | string[] | undefined> })
-    .SocialLinkButtonLocales;
+  // Only our own property: an element with that id is a window property too (named access).
+  const locales = Object.getOwnPropertyDescriptor(globalThis, 'SocialLinkButtonLocales')?.value as
+    | Record<string, Partial<CallbackTexts> | string[] | undefined>
+    | undefined;
   const tag = lang.toLowerCase();
   const found = locales?.[tag] ?? locales?.[tag.split('-')[0] ?? ''];
   // A built locale file is an array: these three come first (MESSAGE_ORDER in i18n.ts).

@@ -88,7 +88,14 @@ type Registry = Record<string, Partial<Messages> | Message[] | undefined>;
 export const MESSAGE_ORDER = ['doneTitle', 'closeWindow', 'returnToApp', ...Object.keys(en)] as (keyof Messages)[];
 
 /** The page-wide locale registry that locale modules write to. */
-const registry = (): Registry => ((globalThis as { SocialLinkButtonLocales?: Registry }).SocialLinkButtonLocales ??= {});
+const registry = (): Registry => {
+  // Our own property only: markup such as `<form id="SocialLinkButtonLocales">` is reachable as a
+  // window property too (named access), and would pass for registered languages. An own
+  // property shadows it, and the locale files' `??=` then finds ours.
+  const global = globalThis as { SocialLinkButtonLocales?: Registry };
+  if (!Object.getOwnPropertyDescriptor(globalThis, 'SocialLinkButtonLocales')) global.SocialLinkButtonLocales = {};
+  return global.SocialLinkButtonLocales!;
+};
 
 /** Registers (or replaces) the messages of a locale, e.g. from your own translation. */
 export function registerLocale(lang: string, messages: Partial<Messages>): void {

@@ -33,6 +33,18 @@ describe('the script-tag element under a clobbered document.currentScript', () =
   });
 });
 
+describe('the locale registry under clobbering', () => {
+  afterEach(removeFrames);
+
+  it('<form id="SocialLinkButtonLocales"><input name="fr">: French still loads and shows', async () => {
+    const page = await scriptFrame(`<form id="SocialLinkButtonLocales"><input name="fr"></form>
+      <script src="/dist/social-link-button.iife.js"></script>
+      <social-link-button id="el" lang="fr"></social-link-button>`);
+    await waitFor(() => page.label('el') === FRENCH, 'the clobbering form passed for a registered French');
+    expect(page.requests('/dist/locales/fr.js')).to.equal(1);
+  });
+});
+
 describe('the callback page under clobbering and unsafe return URLs', () => {
   const closeMessage = async (fixture: string) => {
     const frame = document.createElement('iframe');

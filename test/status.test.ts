@@ -27,6 +27,22 @@ describe('link status', () => {
     expect(request.method).to.equal('GET');
     expect(request.headers.accept).to.equal('application/json');
     expect(request.headers['x-csrf-token']).to.equal('csrf-123');
+    // The marker a server without Fetch Metadata accepts in place of Origin (same origin only).
+    expect(request.headers['x-requested-with']).to.equal('social-link-button');
+    el.remove();
+  });
+
+  it('sends no X-Requested-With to another origin, so a cross-origin read needs no preflight', async () => {
+    const profile = mockEndpoint();
+    await profile.answer({ body: AYRSHARE_USER });
+    const el = document.createElement('social-link-button');
+    // localhost is another origin than the page's 127.0.0.1, on the same test server.
+    el.profileEndpoint = new URL(profile.url, location.href.replace('127.0.0.1', 'localhost')).href;
+    document.body.append(el);
+    await waitFor(async () => (await profile.requests()).length > 0, 'the read never reached the server');
+    const [request] = await profile.requests();
+    expect(request.method).to.equal('GET');
+    expect(request.headers['x-requested-with']).to.equal(undefined);
     el.remove();
   });
 

@@ -65,6 +65,14 @@ function retryAfterSeconds(header: string | null): number | undefined {
   return Number.isFinite(seconds) && seconds <= MAX_RETRY_AFTER_S ? Math.max(1, Math.ceil(seconds)) : undefined;
 }
 
+function sameOrigin(url: string): boolean {
+  try {
+    return new URL(url, location.href).origin === location.origin;
+  } catch {
+    return false; // fetch reports the malformed URL
+  }
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
@@ -106,6 +114,10 @@ export async function requestJson(request: JsonRequest): Promise<unknown> {
   const headers = new Headers(requestInit.headers);
   headers.set('Accept', 'application/json');
   if (body !== undefined) headers.set('Content-Type', 'application/json');
+  // Marks the page's own script to a server that gets no Origin or Fetch Metadata (plain http
+  // off localhost, Safari before 16.4): an <img> or no-cors request cannot carry this header.
+  // Same-origin only, where it needs no CORS preflight.
+  if (sameOrigin(url)) headers.set('X-Requested-With', 'social-link-button');
 
   try {
     let text: string;

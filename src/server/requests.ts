@@ -17,13 +17,18 @@ export function originAllowed(allowed: AyrshareHandlerOptions['allowedOrigins'],
  * typed or bookmarked). A sibling subdomain or another port is `same-site`: its `<img>`, prefetch,
  * `no-cors` fetch or link carries the user's cookie but no Origin, and is refused. So is a
  * request with neither header (a browser too old for Fetch Metadata, plain http off this
- * machine, or another server): nothing shows who asked, and each call spends the profile's quota.
+ * machine, or another server) without the element's X-Requested-With: nothing shows who asked,
+ * and each call spends the profile's quota.
  */
 export function readAllowed(allowed: AyrshareHandlerOptions['allowedOrigins'], headers: Headers): boolean {
   const origin = headers.get('origin');
   if (origin !== null) return originAllowed(allowed, origin);
   const site = headers.get('sec-fetch-site');
   if (site === 'none') return true;
+  // No Origin and no Fetch Metadata (plain http off localhost, Safari before 16.4): the element
+  // marks its own same-origin reads with X-Requested-With, which no <img>, prefetch, navigation
+  // or no-cors fetch can carry (and a cross-origin fetch that sets it sends an Origin).
+  if (site === null && headers.has('x-requested-with')) return true;
   const mode = headers.get('sec-fetch-mode');
   return site === 'same-origin' && (mode === null || mode === 'cors' || mode === 'same-origin');
 }

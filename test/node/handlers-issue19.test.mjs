@@ -183,6 +183,9 @@ describe('the profile GET spends an Ayrshare call only for the app\'s own fetch 
     'cross-site <img>': { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'image' },
     'same-origin <img> (injected markup)': { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'image' },
     'no Fetch Metadata and no Origin': {},
+    'same-site no-cors fetch that tried to add the marker (browsers drop it, Fetch Metadata stays)': {
+      'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'no-cors', 'X-Requested-With': 'social-link-button',
+    },
     'cors fetch from a foreign origin': { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'cors' },
     'cors fetch from a sibling subdomain not allowed': { Origin: 'https://blog.app.example', 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'cors' },
   };
@@ -190,6 +193,9 @@ describe('the profile GET spends an Ayrshare call only for the app\'s own fetch 
     'the element\'s same-origin fetch': { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'cors', 'Sec-Fetch-Dest': 'empty' },
     'a typed or bookmarked URL': { 'Sec-Fetch-Site': 'none', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-User': '?1' },
     'a cors fetch from an allowed sibling origin': { Origin: 'https://admin.app.example', 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'cors' },
+    // Plain http off localhost, or Safari before 16.4: no Origin, no Fetch Metadata, but the
+    // element's marker, which only a same-origin script can add without an Origin.
+    'the element\'s read without Fetch Metadata': { 'X-Requested-With': 'social-link-button', Accept: 'application/json' },
   };
 
   test('refused with 403 origin-not-allowed, and no call reaches Ayrshare', async () => {

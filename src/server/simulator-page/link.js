@@ -58,7 +58,9 @@ if (main) {
     post('connect:error', { network: row.dataset.network, code: 272, message: 'Authorization refused by the network.' });
   });
   document.getElementById('done').addEventListener('click', () => {
-    if (origin) {
+    // Without an opener (a tab, or an opener policy cut the link) a message reaches no one:
+    // go to the redirect page like Ayrshare's Done does.
+    if (origin && (window.opener || !redirect)) {
       post('connect:closed');
       window.close();
     } else if (redirect) {
