@@ -1,8 +1,11 @@
 // The public suffix data the element ships is what the generator makes of the psl dev
 // dependency's list today, and the whole list is judged by the PSL algorithm (issue 19, point 11).
+// The last test needs `npm run build` first.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 /** A TypeScript module of ours, bundled by esbuild and run here. */
@@ -36,4 +39,12 @@ test('the whole list: every rule of psl is in it, and the issue-19 suffixes are 
     assert.equal(isListedSuffix(domain, rules), true, domain);
   for (const domain of ['example.me.uk', 'example.com', 'amazonaws.com', 'city.kawasaki.jp', 'www.ck', 'me.com'])
     assert.equal(isListedSuffix(domain, rules), false, domain);
+});
+
+test('the build writes the whole list as dist/public-suffix-list.js, pinned by dist/integrity.json', async () => {
+  const file = readFileSync('dist/public-suffix-list.js');
+  const pins = JSON.parse(readFileSync('dist/integrity.json', 'utf8'));
+  assert.equal(pins['public-suffix-list.js'], `sha384-${createHash('sha384').update(file).digest('base64')}`);
+  const { default: built } = await import(`data:text/javascript;base64,${file.toString('base64')}`);
+  assert.equal(built, encoded);
 });
