@@ -144,7 +144,8 @@ async function hover(page: ScriptFrame, id: string) {
   await page.el(id).updateComplete;
   const button = page.el(id).shadowRoot!.querySelector('[part="button"]')!.getBoundingClientRect();
   const frame = page.frame.getBoundingClientRect();
-  await sendMouse({ type: 'move', position: [Math.round(frame.left + button.left + button.width / 2), Math.round(frame.top + button.top + button.height / 2)] });
+  const [x, y] = [frame.left + button.left + button.width / 2, frame.top + button.top + button.height / 2];
+  await sendMouse({ type: 'move', position: [Math.round(x), Math.round(y)] });
 }
 
 describe('the whole Public Suffix List in a script-tag page', () => {
