@@ -2,6 +2,8 @@
 //   dist/index.js, callback.js, react.js (+ chunks)  npm entries: ESM, lit/zod/react external
 //   dist/locales/<tag>.js                            one file per language, beside the bundles
 //   dist/locales/integrity.json                      their sha384 SRI hashes, for hosts that pin them
+//   dist/public-suffix-list.js                       the whole Public Suffix List, loaded when a wildcard needs it
+//   dist/integrity.json                              its sha384 SRI hash
 //   dist/social-link-button.iife.js                  script tag: everything inlined
 //   dist/social-link-callback.iife.js                the callback page's script tag
 //   dist/server.js, dist/simulator.js (+ chunks)     Node: the reference backend, the simulator
@@ -54,6 +56,8 @@ const localesBeside = {
   resolveId(source, importer) {
     const tag = /^\.\.\/locales\/([\w-]+)\.js$/.exec(source)?.[1];
     if (tag && importer?.endsWith('/src/internal/locale-imports.ts')) return { id: `./locales/${tag}.js`, external: true };
+    // Likewise the whole Public Suffix List: dist/public-suffix-list.js.
+    if (source === './public-suffix-list.js' && importer?.endsWith('/src/internal/public-suffix-imports.ts')) return { id: source, external: true };
     return null;
   },
 };
@@ -86,6 +90,13 @@ const integrity = Object.fromEntries(
   locales.map((tag) => [tag, `sha384-${createHash('sha384').update(readFileSync(`dist/locales/${tag}.js`)).digest('base64')}`]),
 );
 writeFileSync('dist/locales/integrity.json', `${JSON.stringify(integrity, null, 2)}\n`);
+// The whole Public Suffix List as an ES module (`export default '<rules>'`), as the npm build's
+// import() and the script-tag build's both read it; and its SRI hash.
+const { default: suffixList } = await load('src/internal/public-suffix-list.ts');
+const suffixFile = `export default ${JSON.stringify(suffixList)};\n`;
+writeFileSync('dist/public-suffix-list.js', suffixFile);
+const suffixHash = `sha384-${createHash('sha384').update(suffixFile).digest('base64')}`;
+writeFileSync('dist/integrity.json', `${JSON.stringify({ 'public-suffix-list.js': suffixHash }, null, 2)}\n`);
 
 for (const [file, name, global] of [
   ['social-link-button.iife.js', 'iife', 'SocialLinkButton'],

@@ -30,7 +30,7 @@ export async function bundle(contents, external = []) {
  * The ESM entry as a host's bundler sees it: dist/index.js and its chunks, minified, lit and zod
  * external. The locale files it import()s on demand are chunks of their own (measured below).
  */
-export const esmEntry = () => bundle("export * from './dist/index.js';", ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*', './locales/*']);
+export const esmEntry = () => bundle("export * from './dist/index.js';", ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*', './locales/*', './public-suffix-list.js']);
 
 /**
  * What the language mechanism (issue 11) costs the script-tag bundle: the same bundle built with
@@ -73,10 +73,11 @@ export async function measure() {
   // Issue 19's safety fixes weigh 2.3 KB in the IIFE and 2.6 KB in the ESM entry (prefetch on
   // real intent, redirect history, public-suffix refusals, open(network) checks, compact
   // keyboard, tooltip placement, the locale-loading fixes): the ceilings moved with them, to be
-  // brought down by issue 24 (schemas compiled at build, no Zod in the browser).
+  // brought down by issue 24 (schemas compiled at build, no Zod in the browser). Loading the
+  // whole Public Suffix List when a wildcard needs it added 0.35 KB (IIFE) and 0.43 KB (ESM).
   const figures = [
-    { what: 'IIFE (dist/social-link-button.iife.js)', bytes: gzip(readFileSync('dist/social-link-button.iife.js')), budget: 29.25 * KB, target: 24 * KB },
-    { what: 'ESM entry with its chunks (lit, zod external)', bytes: gzip(await esmEntry()), budget: 19.75 * KB, target: 10 * KB },
+    { what: 'IIFE (dist/social-link-button.iife.js)', bytes: gzip(readFileSync('dist/social-link-button.iife.js')), budget: 29.5 * KB, target: 24 * KB },
+    { what: 'ESM entry with its chunks (lit, zod external)', bytes: gzip(await esmEntry()), budget: 20.25 * KB, target: 10 * KB },
     { what: 'Callback IIFE (dist/social-link-callback.iife.js)', bytes: gzip(readFileSync('dist/social-link-callback.iife.js')), budget: 1 * KB },
     // Issue 19 added loading each locale once, the clobber-proof own <script>, data-locales="off"
     // and the console note for a language that did not load (0.46 → 0.63 KB; 0.72 measured beside the other issue-19 code, as it is a difference of two whole-bundle gzips).

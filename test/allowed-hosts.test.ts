@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
-import './helpers.js';
-import { trustedUrl } from '../src/internal/link-url.js';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
+import { mockEndpoint, quietFor, waitFor } from './helpers.js';
+import { fetchLinkUrl, trustedUrl } from '../src/internal/link-url.js';
+import type { SocialLinkFailure } from '../src/internal/errors.js';
+import { importPublicSuffixListWith, loadWholeList } from '../src/internal/public-suffix-loader.js';
+import { PUBLIC_SUFFIX_IMPORT } from '../src/internal/public-suffix-imports.js';
+import { loneIife, removeFrames, scriptFrame, type ScriptFrame } from './script-frames.js';
 
 // SPEC 6 and the allowed-hosts row of SPEC 2, case by case. (The element's use of the rule —
 // nothing opened, untrusted-url reported — is in flow.test.ts.)
@@ -38,7 +43,13 @@ const cases: [url: string, allowed: string[], trusted: boolean][] = [
   ['http://10.0.0.1/', ['10.0.0.1'], false],
 ];
 
+// As the npm entries do: the list is the import() a bundler follows (a chunk of its own).
+importPublicSuffixListWith(PUBLIC_SUFFIX_IMPORT);
+
 describe('allowed-hosts', () => {
+  // A wildcard the compact part lets through matches only once the whole list has loaded.
+  before(() => loadWholeList());
+
   for (const [url, allowed, trusted] of cases) {
     it(`${url} with ${allowed.join(' ')} is ${trusted ? 'trusted' : 'untrusted'}`, () => {
       expect(Boolean(trustedUrl(url, allowed))).to.equal(trusted);
@@ -79,5 +90,105 @@ describe('allowed-hosts', () => {
       expect(warnings.filter((w) => w.includes(`"*.${suffix}"`)), suffix).to.have.length(1);
     }
     expect(warnings[0]).to.contain('matches nothing');
+  });
+});
+
+/** Console lines of `kind` while `run` runs. */
+async function consoleDuring(kind: 'warn' | 'error', run: () => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  const original = console[kind];
+  console[kind] = (...args: unknown[]) => lines.push(args.join(' '));
+  try {
+    await run();
+  } finally {
+    console[kind] = original;
+  }
+  return lines;
+}
+
+/** fetchLinkUrl's answer (the element's path) for a linking URL on `host`: 'trusted' or the failure's code. */
+async function linkOn(host: string, allowed: string[]): Promise<string> {
+  const jwt = mockEndpoint('jwt');
+  await jwt.answer({ body: { url: `https://${host}/link?session=x` } });
+  try {
+    await fetchLinkUrl({ endpoint: jwt.url, allowedHosts: allowed, timeout: 10_000 });
+    return 'trusted';
+  } catch (error) {
+    return (error as SocialLinkFailure).failure.code;
+  }
+}
+
+// Issue 19, point 11: the whole Public Suffix List, loaded when a wildcard needs it.
+describe('allowed-hosts wildcards judged by the whole Public Suffix List', () => {
+  for (const suffix of ['me.uk', 'ne.jp', 's3.amazonaws.com', 'ngrok.io', 'azurestaticapps.net']) {
+    it(`*.${suffix} matches nothing: a linking URL on x.${suffix} is untrusted-url, with a note`, async () => {
+      let code = '';
+      const warnings = await consoleDuring('warn', async () => {
+        const errors = await consoleDuring('error', async () => (code = await linkOn(`x.${suffix}`, [`*.${suffix}`])));
+        expect(errors.join('\n')).to.contain(`the linking URL is on x.${suffix}, which is not in allowed-hosts`);
+      });
+      expect(code).to.equal('untrusted-url');
+      expect(warnings.filter((w) => w.includes(`"*.${suffix}" matches nothing`))).to.have.length(1);
+    });
+  }
+
+  for (const [host, entry] of [['link.example.me.uk', '*.example.me.uk'], ['link.example.com', '*.example.com'], ['a.b.example.ne.jp', '*.example.ne.jp']]) {
+    it(`${entry} still matches ${host}`, async () => {
+      expect(await linkOn(host!, [entry!])).to.equal('trusted');
+    });
+  }
+});
+
+/** Hovers the element's button with the real mouse, so it fetches its linking URL ahead. */
+async function hover(page: ScriptFrame, id: string) {
+  await page.el(id).updateComplete;
+  const button = page.el(id).shadowRoot!.querySelector('[part="button"]')!.getBoundingClientRect();
+  const frame = page.frame.getBoundingClientRect();
+  const [x, y] = [frame.left + button.left + button.width / 2, frame.top + button.top + button.height / 2];
+  await sendMouse({ type: 'move', position: [Math.round(x), Math.round(y)] });
+}
+
+describe('the whole Public Suffix List in a script-tag page', () => {
+  afterEach(async () => {
+    await resetMouse();
+    removeFrames();
+  });
+
+  async function page(allowed: string, src = '/dist/social-link-button.iife.js') {
+    const jwt = mockEndpoint('jwt');
+    await jwt.answer({ body: { url: 'https://link.example.me.uk/link?session=x' } });
+    const frame = await scriptFrame(`<script>window.__notes = []; console.warn = console.error = (...a) => __notes.push(a.join(' '))</script>
+      <script src="${src}"></script>
+      <social-link-button id="el" jwt-endpoint="${jwt.url}" allowed-hosts="${allowed}"></social-link-button>`);
+    return { frame, jwt, notes: (frame.win as unknown as { __notes: string[] }).__notes };
+  }
+
+  it('loads public-suffix-list.js from beside its script when a wildcard needs it, once', async () => {
+    const { frame, jwt } = await page('*.example.me.uk');
+    await hover(frame, 'el');
+    await waitFor(async () => (await jwt.requests()).length === 1, 'the linking URL was never fetched ahead');
+    await waitFor(() => frame.requests('/dist/public-suffix-list.js') === 1, 'the list was never loaded from /dist/');
+    await quietFor(300);
+    expect(frame.urls().filter((url) => url.includes('public-suffix-list'))).to.have.length(1);
+  });
+
+  it('an element whose allowed-hosts has no wildcard never requests the list', async () => {
+    const { frame, jwt } = await page('profile.ayrshare.com link.example.me.uk');
+    await hover(frame, 'el');
+    await waitFor(async () => (await jwt.requests()).length === 1, 'the linking URL was never fetched ahead');
+    await quietFor(500);
+    expect(frame.urls().filter((url) => url.includes('public-suffix-list'))).to.deep.equal([]);
+  });
+
+  it('a list that fails to load (404) leaves wildcard entries matching nothing, with a note why', async () => {
+    const { src } = await loneIife();
+    const { frame, jwt, notes } = await page('*.example.me.uk', src);
+    await hover(frame, 'el');
+    await waitFor(async () => (await jwt.requests()).length === 1, 'the linking URL was never fetched ahead');
+    await waitFor(() => notes.some((note) => note.includes('not in allowed-hosts')), 'the linking URL was trusted');
+    expect(frame.requests(src.replace(/iife$/, 'public-suffix-list.js'))).to.equal(1);
+    expect(notes.filter((note) => note.includes('public-suffix-list.js did not load'))).to.deep.equal([
+      '<social-link-button>: public-suffix-list.js did not load, so allowed-hosts wildcards match nothing; list the hosts instead.',
+    ]);
   });
 });

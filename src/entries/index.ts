@@ -2,6 +2,8 @@
 import { define } from '../define.js';
 import { importLocalesWith } from '../internal/language.js';
 import { LOCALE_IMPORTS } from '../internal/locale-imports.js';
+import { importPublicSuffixListWith } from '../internal/public-suffix-loader.js';
+import { PUBLIC_SUFFIX_IMPORT } from '../internal/public-suffix-imports.js';
 
 export { SocialLinkButton } from '../social-link-button.js';
 export { define, TAG_NAME } from '../define.js';
@@ -13,4 +15,5 @@ export type * from '../types.js';
 
 // Before define(): the first element to upgrade may already need its language.
 importLocalesWith(LOCALE_IMPORTS);
+importPublicSuffixListWith(PUBLIC_SUFFIX_IMPORT);
 define();

@@ -6,6 +6,8 @@ import * as React from 'react';
 import { define } from '../define.js';
 import { importLocalesWith } from '../internal/language.js';
 import { LOCALE_IMPORTS } from '../internal/locale-imports.js';
+import { importPublicSuffixListWith } from '../internal/public-suffix-loader.js';
+import { PUBLIC_SUFFIX_IMPORT } from '../internal/public-suffix-imports.js';
 import type {
   SocialLinkChangeDetail,
   SocialLinkCloseDetail,
@@ -18,6 +20,7 @@ import type {
 import { SocialLinkButton as SocialLinkButtonElement } from '../social-link-button.js';
 
 importLocalesWith(LOCALE_IMPORTS);
+importPublicSuffixListWith(PUBLIC_SUFFIX_IMPORT);
 define();
 
 export const SocialLinkButton = createComponent({

@@ -5,6 +5,8 @@ import { isLoopback } from './safe-url.js';
 import { developerNotes } from './developer-notes.js';
 import { toList } from './list.js';
 import { GENERIC_SECOND_LEVELS, PLATFORM_SUFFIXES, WILDCARD_TLDS } from './public-suffixes.js';
+import { isListedSuffix } from './public-suffix-rules.js';
+import { loadWholeList, wholeList } from './public-suffix-loader.js';
 
 /** Ayrshare's own linking page; white-labelled hosts are added through `allowed-hosts`. */
 export const DEFAULT_ALLOWED_HOSTS = ['profile.ayrshare.com'];
@@ -39,22 +41,42 @@ function isPublicSuffix(suffix: string): boolean {
   return PLATFORM_SUFFIXES.has(suffix);
 }
 
+/** The part of a `*.` entry after the star, as a URL's hostname spells it ('' when it is none). */
+function remainder(wanted: string): string {
+  try {
+    return new URL(`https://x${wanted.slice(1)}`).hostname.slice(2).replace(/\.$/, '');
+  } catch {
+    return '';
+  }
+}
+
+/** Entries the whole list must judge: wildcards that the compact part did not refuse. */
+const undecided = (entries: readonly string[]): boolean =>
+  entries.some((entry) => {
+    const wanted = entry.trim().toLowerCase();
+    return wanted.startsWith('*.') && !isPublicSuffix(remainder(wanted));
+  });
+
 function hostMatches(url: URL, entry: string): boolean {
   const wanted = entry.trim().toLowerCase();
   if (!wanted) return false;
-  if (wanted === '*' || (wanted.startsWith('*.') && isPublicSuffix(wanted.slice(2).replace(/\.$/, '')))) {
-    // A wildcard over every host, or over everyone's sites under a public suffix (*.com,
-    // *.co.uk, *.github.io), would let any server's answer open any page: never honoured.
-    if (!warned.has(wanted)) {
-      warned.add(wanted);
-      console.warn(developerNotes.publicWildcard(wanted));
+  if (wanted === '*' || wanted.startsWith('*.')) {
+    const suffix = remainder(wanted);
+    // Until the whole list has answered (or when it could not load), a wildcard the compact
+    // part let through matches nothing: failing closed.
+    const list = isPublicSuffix(suffix) || wholeList();
+    if (!list) return false;
+    if (list === true || isListedSuffix(suffix, list)) {
+      // A wildcard over every host, or over everyone's sites under a public suffix (*.com,
+      // *.co.uk, *.github.io), would let any server's answer open any page: never honoured.
+      if (!warned.has(wanted)) {
+        warned.add(wanted);
+        console.warn(developerNotes.publicWildcard(wanted));
+      }
+      return false;
     }
-    return false;
-  }
-  if (wanted.startsWith('*.')) {
     // A trailing dot names the same domain.
-    const suffix = wanted.slice(1).replace(/\.$/, '');
-    return url.hostname.endsWith(suffix) && url.hostname.length > suffix.length;
+    return url.hostname.endsWith(`.${suffix}`);
   }
   // An entry with a port matches hostname and port; without one, the hostname on any port.
   const withPort = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(wanted);
@@ -86,6 +108,8 @@ export function trustedUrl(value: string, allowedHosts: readonly string[]): URL 
 /** The element's `allowed-hosts`, or Ayrshare's own linking page when it lists none. */
 export function allowedHosts(setting: readonly string[] | string | undefined): readonly string[] {
   const listed = toList(setting);
+  // Starts loading the whole Public Suffix List as soon as a wildcard needs it.
+  if (undecided(listed)) void loadWholeList();
   return listed.length ? listed : DEFAULT_ALLOWED_HOSTS;
 }
 
@@ -138,6 +162,9 @@ export async function fetchLinkUrl(request: LinkUrlRequest): Promise<LinkUrl> {
     console.warn(developerNotes.invalid(request.endpoint, 'expected { url, expiresAt? }'));
     throw new SocialLinkFailure({ code: 'invalid-response', text: { id: 'failedLink' } });
   }
+  // A wildcard entry matches only once the whole list has answered: wait for it (no longer than
+  // the request may take, as a list that never answers must not freeze the element).
+  if (undecided(request.allowedHosts)) await Promise.race([loadWholeList(), new Promise((resolve) => setTimeout(resolve, request.timeout))]);
   const url = trustedUrl(parsed.data.url, request.allowedHosts);
   if (!url) {
     // The sentence names the host only: the URL itself carries the bearer token.
