@@ -81,7 +81,7 @@ export async function measure() {
     { what: 'Callback IIFE (dist/social-link-callback.iife.js)', bytes: gzip(readFileSync('dist/social-link-callback.iife.js')), budget: 1 * KB },
     // Issue 19 added loading each locale once, the clobber-proof own <script>, data-locales="off"
     // and the console note for a language that did not load (0.46 → 0.63 KB; 0.72 measured beside the other issue-19 code, as it is a difference of two whole-bundle gzips).
-    { what: 'Language mechanism in the IIFE (issue 11)', bytes: await languageMechanism(), budget: 750 },
+    { what: 'Language mechanism in the IIFE (issue 11)', bytes: await languageMechanism(), budget: 800 },
   ];
   for (const file of readdirSync('dist/locales').filter((f) => f.endsWith('.js')).sort()) {
     figures.push({ what: `Locale dist/locales/${file}`, bytes: gzip(readFileSync(`dist/locales/${file}`)), budget: 1 * KB });
