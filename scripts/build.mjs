@@ -31,9 +31,9 @@ async function load(file) {
   return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
 }
 
-// Built locale files list their messages as an array in MESSAGE_ORDER (src/i18n.ts): no ids,
+// Built locale files list their messages as an array in MESSAGE_ORDER (src/i18n/messages.ts): no ids,
 // a quarter smaller. Each source registers itself on the page-wide registry when run.
-const { MESSAGE_ORDER } = await load('src/i18n.ts');
+const { MESSAGE_ORDER } = await load('src/i18n/messages.ts');
 /** A locale's built file: registers the messages, as a module or a classic script alike. */
 async function localeFile(file) {
   globalThis.SocialLinkButtonLocales = {};
@@ -44,7 +44,7 @@ async function localeFile(file) {
   return `(globalThis.SocialLinkButtonLocales??={})[${JSON.stringify(tag)}]=${JSON.stringify(MESSAGE_ORDER.map((key) => messages[key]))};\n`;
 }
 const common = { configFile: false, logLevel: 'warn', plugins: [cssPlugin] };
-// The npm build's locale import()s (src/internal/locale-imports.ts) point at the built locale
+// The npm build's locale import()s (src/i18n/locale-imports.ts) point at the built locale
 // files, dist/locales/<tag>.js, beside the chunk: one copy of each language, which a host's
 // bundler follows (and which `import 'social-link-button/locales/<tag>'` also is).
 const localesBeside = {
@@ -52,7 +52,7 @@ const localesBeside = {
   enforce: 'pre',
   resolveId(source, importer) {
     const tag = /^\.\.\/locales\/([\w-]+)\.js$/.exec(source)?.[1];
-    if (tag && importer?.endsWith('/src/internal/locale-imports.ts')) return { id: `./locales/${tag}.js`, external: true };
+    if (tag && importer?.endsWith('/src/i18n/locale-imports.ts')) return { id: `./locales/${tag}.js`, external: true };
     return null;
   },
 };
@@ -111,7 +111,7 @@ await build({
   },
 });
 // Read at run time from beside dist/simulator.js.
-cpSync('src/server/simulator-page', 'dist/simulator-page', { recursive: true });
+cpSync('src/simulator/simulator-page', 'dist/simulator-page', { recursive: true });
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 execFileSync('npx', ['cem', 'analyze'], { stdio: 'inherit' });

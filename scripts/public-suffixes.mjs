@@ -1,4 +1,4 @@
-// Writes src/internal/public-suffixes.ts: what the element needs of the Public Suffix List (the
+// Writes src/element/link/public-suffixes.ts: what the element needs of the Public Suffix List (the
 // `psl` dev dependency's copy) to refuse an allowed-hosts wildcard whose remainder is a public
 // suffix (`*.co.uk`, `*.github.io`). The whole list is ~31 KB gzip, too much for the script-tag
 // bundle, so only a compact part ships (checked against the list here; figures printed):
@@ -68,10 +68,10 @@ export const WILDCARD_TLDS = new Set('${wildcardTlds.join(' ')}'.split(' '));
 /** Hosting platforms' suffixes (github.io, vercel.app), each a rule of the list. */
 export const PLATFORM_SUFFIXES = new Set('${PLATFORMS.join(' ')}'.split(' '));
 `;
-const target = new URL('../src/internal/public-suffixes.ts', import.meta.url);
+const target = new URL('../src/element/link/public-suffixes.ts', import.meta.url);
 if (process.argv.includes('--check')) {
   if (readFileSync(target, 'utf8') !== source) {
-    console.error('src/internal/public-suffixes.ts is stale: run node scripts/public-suffixes.mjs');
+    console.error('src/element/link/public-suffixes.ts is stale: run node scripts/public-suffixes.mjs');
     process.exit(1);
   }
 } else {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import './helpers.js';
-import { trustedUrl } from '../src/internal/link-url.js';
+import { trustedUrl } from '../src/element/link/link-url.js';
 
 // SPEC 6 and the allowed-hosts row of SPEC 2, case by case. (The element's use of the rule —
 // nothing opened, untrusted-url reported — is in flow.test.ts.)

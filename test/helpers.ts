@@ -3,8 +3,8 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
 // Not the element itself: some files must load it their own way (a framework app, a bundle).
-import { SOCIAL_LINK_EVENTS } from '../src/events.js';
-import type { SocialLinkButton } from '../src/social-link-button.js';
+import { SOCIAL_LINK_EVENTS } from '../src/element/events.js';
+import type { SocialLinkButton } from '../src/element/social-link-button.js';
 
 /**
  * waitUntil with room for a loaded machine: requests to the test server, popups and

@@ -3,9 +3,9 @@
 // importing this module's types gives that JSX its checked props (see the JSX block below).
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
-import { define } from '../define.js';
-import { importLocalesWith } from '../internal/language.js';
-import { LOCALE_IMPORTS } from '../internal/locale-imports.js';
+import { define } from '../element/define.js';
+import { importLocalesWith } from '../i18n/language.js';
+import { LOCALE_IMPORTS } from '../i18n/locale-imports.js';
 import type {
   SocialLinkChangeDetail,
   SocialLinkCloseDetail,
@@ -14,8 +14,8 @@ import type {
   SocialLinkErrorDetail,
   SocialLinkMode,
   SocialLinkOpenDetail,
-} from '../types.js';
-import { SocialLinkButton as SocialLinkButtonElement } from '../social-link-button.js';
+} from '../element/types.js';
+import { SocialLinkButton as SocialLinkButtonElement } from '../element/social-link-button.js';
 
 importLocalesWith(LOCALE_IMPORTS);
 define();

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
-test('src/internal/public-suffixes.ts is up to date with the Public Suffix List', () => {
+test('src/element/link/public-suffixes.ts is up to date with the Public Suffix List', () => {
   const out = execFileSync(process.execPath, ['scripts/public-suffixes.mjs', '--check'], { encoding: 'utf8' });
   assert.match(out, /generic labels cover \d+ of \d+ two-label ccTLD rules/);
 });
