@@ -1,4 +1,4 @@
-// The callback page script (SPEC section 5). The host serves it on the page it gives the
+// The callback page script (docs/contract.md §5). The host serves it on the page it gives the
 // provider as `redirect`; importing this module (or loading dist/social-link-callback.iife.js)
 // tells the element the user is done and closes the popup.
 import { CALLBACK_CHANNEL, CALLBACK_MESSAGE_TYPE } from '../protocol/callback.js';

@@ -5,7 +5,7 @@ import type { ReactiveController, ReactiveElement } from 'lit';
  * the popup, Unlink became "Unlinking…", Try again started over): focus goes where the action
  * said, else to a near control — never to <body>.
  */
-export class FocusController implements ReactiveController {
+export class FocusKeeper implements ReactiveController {
   /** Focus was inside the element when this update began. */
   #hadFocus = false;
   /** Where focus goes after this update. */

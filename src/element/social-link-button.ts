@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { FocusController } from './focus-keeper.js';
+import { FocusKeeper } from './focus-keeper.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { LinkFlowController } from './link/link-flow-controller.js';
 import { ProfileStatusController } from './status/status-controller.js';
@@ -8,13 +8,13 @@ import type { MessageId } from '../i18n/messages.js';
 import { developerNotes } from './net/developer-notes.js';
 import type { Failure } from './net/failures.js';
 import { DEFAULT_TIMEOUT_MS } from './net/request.js';
-import { DEFAULT_ALLOWED_HOSTS } from './link/link-url.js';
+import { allowedHosts, callbackOrigins } from './link/link-url.js';
 import { toList } from '../protocol/list.js';
 import { isNetworkId, NETWORK_IDS, networksToShow, openScope } from '../protocol/networks.js';
 import { PrefetchIntent } from './link/prefetch-intent.js';
 import { StatusChanges } from './status/status-changes.js';
 import { styles } from './styles/index.js';
-import type { LinkedAccount, SocialLinkConnectDetail, SocialLinkEventMap, SocialLinkHealth } from './types.js';
+import type { LinkedAccount, SocialLinkEventMap, SocialLinkHealth } from './types.js';
 import type { SocialLinkMode, SocialLinkState } from './types.js';
 import { VERSION } from '../protocol/version.js';
 import { renderBar } from './view/bar.js';
@@ -25,9 +25,6 @@ import { flowAction, renderProblem, type Problem } from './view/problem.js';
 
 /** The list properties, which take an array or a separated string and read back an array. */
 type ListName = 'networks' | 'allowedHosts' | 'callbackOrigins';
-
-// The default callback origin: this page's (none outside a browser).
-const pageOrigin = () => (typeof location === 'undefined' ? [] : [location.origin]);
 
 /**
  * A button that links a user's social media accounts through the host's Ayrshare integration,
@@ -139,11 +136,11 @@ export class SocialLinkButton extends LitElement {
   set networks(value: readonly string[] | string | null | undefined) { this.#setList('networks', value); }
 
   /** Hosts the linking URL may point to (default: `profile.ayrshare.com`). */
-  get allowedHosts(): string[] { return [...(this.#lists.allowedHosts ?? DEFAULT_ALLOWED_HOSTS)]; }
+  get allowedHosts(): string[] { return allowedHosts(this.#lists.allowedHosts); }
   set allowedHosts(value: readonly string[] | string | null | undefined) { this.#setList('allowedHosts', value); }
 
   /** Origins whose callback message is accepted (default: the page's own). */
-  get callbackOrigins(): string[] { return [...(this.#lists.callbackOrigins ?? pageOrigin())]; }
+  get callbackOrigins(): string[] { return callbackOrigins(this.#lists.callbackOrigins); }
   set callbackOrigins(value: readonly string[] | string | null | undefined) { this.#setList('callbackOrigins', value); }
   /** How the linking page opens. */
   declare mode: SocialLinkMode;
@@ -180,7 +177,7 @@ export class SocialLinkButton extends LitElement {
     (type, detail) => this.#emit(type, detail),
     (text) => this.#announce(text),
   );
-  readonly #focusKeeper = new FocusController(this, () => partOf(this.renderRoot, 'retry') ?? partOf(this.renderRoot, 'button'));
+  readonly #focusKeeper = new FocusKeeper(this, () => partOf(this.renderRoot, 'retry') ?? partOf(this.renderRoot, 'button'));
   readonly #roving = new RovingController(this);
   readonly #profile = new ProfileStatusController(this, {
     endpoint: () => this.profileEndpoint,
@@ -194,15 +191,15 @@ export class SocialLinkButton extends LitElement {
   readonly #flow = new LinkFlowController(this, this, {
     refresh: () => this.refresh(),
     requestedNetworks: () => (this.#lists.networks?.length ? networksToShow(this.networks).filter(isNetworkId) : undefined),
-    emit: (type, detail) => {
-      const outcome = type === 'social-link-connect' && (detail as SocialLinkConnectDetail);
-      if (outcome && this.#changes.outcome(outcome, this.#profile.status)) this.requestUpdate();
-      this.#emit(type, detail);
+    opened: (mode) => this.#emit('social-link-open', { mode }),
+    connected: (detail) => {
+      if (this.#changes.outcome(detail, this.#profile.status)) this.requestUpdate();
+      this.#emit('social-link-connect', detail);
     },
-    reportFlowError: (failure) => {
-      const scope = this.#flow.scope;
-      this.#report({ failure, source: 'flow', network: scope, retry: () => this.open(scope), action: flowAction(failure) });
-    },
+    done: () => this.#emit('social-link-done', {}),
+    closed: (completed) => this.#emit('social-link-close', { completed }),
+    failed: (failure, network) =>
+      this.#report({ failure, source: 'flow', network, retry: () => this.open(network), action: flowAction(failure) }),
     connectingPage: () => ({ title: this.#words.t('connecting'), text: this.#words.t('connectingText'), lang: this.#words.lang }),
   });
 
@@ -324,7 +321,7 @@ export class SocialLinkButton extends LitElement {
         disabled: this.disabled,
         open: () => this.open(),
         intent: this.#onIntent,
-        bringBack: () => this.#flow.focusPopup(),
+        bringBack: () => this.#flow.raisePopup(),
       })}
       ${problem && problem.source !== 'unlink' ? renderProblem(problem, this.#words, (network) => this.#intent(network)) : nothing}
       ${this.#profile.endpoint ? this.#renderNetworks() : nothing}

@@ -5,7 +5,7 @@ export type { MessageId, Messages, PluralMessage } from '../i18n/messages.js';
 /** The element's `state`: `idle`, `opening` (fetching the linking URL) or `open` (waiting on the popup). */
 export type SocialLinkState = 'idle' | 'opening' | 'open';
 
-/** One linked account, as `accounts` exposes it (SPEC section 2). */
+/** One linked account, as `accounts` exposes it (docs/contract.md §2). */
 export interface LinkedAccount {
   platform: string;
   username?: string;
@@ -14,7 +14,7 @@ export interface LinkedAccount {
   userImage?: string;
 }
 
-/** Error codes a host can switch on (SPEC section 5). */
+/** Error codes a host can switch on (docs/contract.md §5). */
 export type SocialLinkErrorCode =
   | 'request-failed'
   | 'invalid-response'
@@ -81,7 +81,7 @@ export interface SocialLinkHealthDetail {
   changed: string[];
 }
 
-/** The element's events (SPEC section 5): all bubble and are composed. */
+/** The element's events (docs/contract.md §5): all bubble and are composed. */
 export interface SocialLinkEventMap {
   'social-link-open': CustomEvent<SocialLinkOpenDetail>;
   'social-link-connect': CustomEvent<SocialLinkConnectDetail>;

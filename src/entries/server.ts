@@ -1,6 +1,7 @@
 // `social-link-button/server`: the reference host backend for Ayrshare.
-export { AYRSHARE_API, createAyrshareHandlers } from '../server/handlers/create.js';
-export { AyrshareOptionError } from '../server/ayrshare/client.js';
-export type { AyrshareHandlerOptions, AyrshareHandlers, Handler } from '../server/handlers/create.js';
+export { createAyrshareHandlers } from '../server/handlers/create.js';
+export { AYRSHARE_API } from '../server/ayrshare/client.js';
+export { AyrshareOptionError } from '../server/ayrshare/errors.js';
+export type { AyrshareHandlerOptions, AyrshareHandlers, Handler } from '../server/handlers/options.js';
 export { sendWebResponse, toNodeHandler, toWebRequest } from '../server/http/node.js';
 export type { FetchHandler, NodeBodyOptions, NodeRequestLike, NodeResponseLike } from '../server/http/node.js';

@@ -1,5 +1,5 @@
 import { toList } from './list.js';
-/** Network ids exactly as Ayrshare names them (SPEC section 4), in their default order. */
+/** Network ids exactly as Ayrshare names them (docs/contract.md §4), in their default order. */
 export const NETWORK_IDS = [
   'bluesky',
   'facebook',
@@ -72,7 +72,7 @@ export function networkName(id: string): string {
 /**
  * The networks an element shows for its `networks` setting, in order, without duplicates: known
  * names map to Ayrshare's ids (x → twitter); an id we do not know is still shown when listed
- * (SPEC 3: unknown ids are rendered only if listed), with a generic icon. Unset: every network.
+ * (docs/contract.md §3: unknown ids are rendered only if listed), with a generic icon. Unset: every network.
  */
 export function networksToShow(networks: readonly string[] | string | undefined): string[] {
   const listed = toList(networks);

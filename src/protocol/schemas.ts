@@ -15,13 +15,13 @@ export const numberOrText = (value: unknown): number | string | undefined =>
   typeof value === 'number' || typeof value === 'string' ? value : undefined;
 
 /**
- * A linking URL answer: the jwt-endpoint's (SPEC section 3) and, on the server, Ayrshare's
+ * A linking URL answer: the jwt-endpoint's (docs/contract.md §3) and, on the server, Ayrshare's
  * generateJWT and link-session answers. Only `url` and `expiresAt` are read.
  */
 export const linkUrlAnswer = z.object({ url: z.string(), expiresAt: loose });
 
 /**
- * The profile endpoint's answer (SPEC section 3) and Ayrshare's `GET /api/user`: unknown fields
+ * The profile endpoint's answer (docs/contract.md §3) and Ayrshare's `GET /api/user`: unknown fields
  * are stripped, a missing `activeSocialAccounts` means none linked. `displayNames` entries are
  * checked one by one (`displayNameEntry`), so a malformed entry drops only itself.
  */
@@ -45,7 +45,7 @@ export const displayNameEntry = z.object({
   needsReconnect: loose,
 });
 
-/** Ayrshare's link completion events (AYRSHARE.md): `{ source, version, event, network? }`. */
+/** Ayrshare's link completion events (docs/contract.md §5, "Provider messages"): `{ source, version, event, network? }`. */
 export const providerMessage = z.object({
   source: z.literal('ayrshare'),
   version: z.literal(1),
@@ -55,7 +55,7 @@ export const providerMessage = z.object({
   message: loose,
 });
 
-/** The callback page's message (SPEC section 5). */
+/** The callback page's message (docs/contract.md §5). */
 export const callbackMessage = z.object({ type: z.literal(CALLBACK_MESSAGE_TYPE) });
 
 /** An Ayrshare error answer (server): `{ status: "error", code, message }`. */

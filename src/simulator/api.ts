@@ -1,7 +1,9 @@
 // The simulated Ayrshare API (/api/…): link sessions, generateJWT, /user and unlinking, with
 // Ayrshare's authentication, rate limit (300 per 5 minutes per profile) and error answers.
 import { isNetworkId } from '../protocol/networks.js';
-import { apiError, EXPIRING_DAYS, json, readBody, type Account, type Profile, type SimulatorState } from './state.js';
+import { readJsonObject } from '../server/http/body.js';
+import { json } from '../server/http/responses.js';
+import { apiError, EXPIRING_DAYS, type Account, type Profile, type SimulatorState } from './state.js';
 
 const RATE_LIMIT = 300;
 const RATE_WINDOW_MS = 5 * 60_000;
@@ -40,7 +42,7 @@ export function simulatedApi(state: SimulatorState): (request: Request, path: st
     if (request.headers.get('authorization') !== `Bearer ${apiKey}`) {
       return apiError(401, 'authorization', 102, 'API Key not valid. Check your Authorization header.');
     }
-    const body = request.method === 'GET' ? {} : await readBody(request);
+    const body = request.method === 'GET' ? {} : await readJsonObject(request);
     if (!body) return apiError(400, action, 101, 'Body is not valid JSON.');
     const profileKey =
       path === '/profiles/generateJWT' ? (typeof body.profileKey === 'string' ? body.profileKey : null) : request.headers.get('profile-key');

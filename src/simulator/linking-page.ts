@@ -1,7 +1,9 @@
 // The simulated linking page (/?session=… or /?jwt=…), its connect call, script and styles.
 import { readFileSync } from 'node:fs';
 import { isNetworkId, NETWORK_IDS, NETWORKS } from '../protocol/networks.js';
-import { escapeHtml, html, json, readBody, seedAccount, type SimulatorState } from './state.js';
+import { readJsonObject } from '../server/http/body.js';
+import { json } from '../server/http/responses.js';
+import { escapeHtml, html, seedAccount, type SimulatorState } from './state.js';
 
 // Real files beside this module (src/simulator/simulator-page/, dist/simulator-page/).
 const asset = (name: string) => readFileSync(new URL(`./simulator-page/${name}`, import.meta.url), 'utf8');
@@ -56,7 +58,7 @@ export function simulatedLinkingPage(state: SimulatorState): (request: Request, 
   }
 
   async function connect(request: Request): Promise<Response> {
-    const body = await readBody(request);
+    const body = await readJsonObject(request);
     const session = liveSession(typeof body?.session === 'string' ? body.session : null);
     if (session === 'expired') return json(410, { status: 'error', code: 503, message: 'This link has expired.' });
     if (!session || !body) return json(404, { status: 'error', code: 502, message: 'Link session not found.' });

@@ -8,11 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { isNetworkId, type NetworkId } from '../protocol/networks.js';
 import { simulatedApi } from './api.js';
 import { simulatedLinkingPage } from './linking-page.js';
+import { LINK_LIFETIME_MS } from '../protocol/link.js';
+import { readJsonObject } from '../server/http/body.js';
+import { toNodeHandler } from '../server/http/node.js';
+import { json } from '../server/http/responses.js';
 import {
   EXPIRING_DAYS,
-  json,
-  LINK_LIFETIME_MS,
-  readBody,
   seedAccount,
   type Account,
   type LinkSession,
@@ -22,7 +23,6 @@ import {
 } from './state.js';
 
 export type { SimulatorSettings } from './state.js';
-import { toNodeHandler } from '../server/http/node.js';
 
 export const SIMULATOR_API_KEY = 'sim_api_key_0123456789';
 export const SIMULATOR_PROFILE_KEY = 'sim_profile_key_0123456789';
@@ -181,7 +181,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
         if (!isJson || (origin !== null && origin !== url.origin)) {
           return json(403, { status: 'error', message: 'Same-origin JSON only.' });
         }
-        const body = await readBody(request);
+        const body = await readJsonObject(request);
         if (body) configure(body);
       }
       return json(200, settings);

@@ -1,8 +1,8 @@
 // What the simulator's parts share: its records, settings, and small response helpers.
 import { randomBytes } from 'node:crypto';
 import { NETWORKS, type NetworkId } from '../protocol/networks.js';
+import { json } from '../server/http/responses.js';
 
-export const LINK_LIFETIME_MS = 5 * 60_000;
 /** An `expiring` account must be relinked this many days after the switch was turned on. */
 export const EXPIRING_DAYS = 10;
 
@@ -74,13 +74,6 @@ export interface SimulatorState {
   liveSession(token: string | null): LinkSession | 'expired' | undefined;
 }
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json', ...headers },
-  });
-}
-
 export function apiError(status: number, action: string, code: number, message: string, headers: Record<string, string> = {}) {
   return json(status, { action, status: 'error', code, message }, headers);
 }
@@ -119,15 +112,3 @@ export function seedAccount(platform: NetworkId): Account {
       return { ...base, displayName: `Acme on ${NETWORKS[platform].name}`, username: 'acme' };
   }
 }
-
-/** A JSON object body, or undefined. */
-export async function readBody(request: Request): Promise<Record<string, unknown> | undefined> {
-  try {
-    const text = await request.text();
-    const body = text ? (JSON.parse(text) as unknown) : {};
-    return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-

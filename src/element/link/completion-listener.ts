@@ -1,5 +1,6 @@
 import { CALLBACK_CHANNEL } from '../../protocol/callback.js';
-import { callbackMessage, providerMessage, type ProviderMessage } from '../../protocol/schemas.js';
+import { callbackMessage, numberOrText, providerMessage, text, type ProviderMessage } from '../../protocol/schemas.js';
+import type { SocialLinkConnectDetail } from '../types.js';
 
 /** What the page hears while a flow runs (and a while after). */
 export interface CompletionEvents {
@@ -74,4 +75,21 @@ export class CompletionListener {
   readonly #onReturn = (): void => {
     if (document.visibilityState === 'visible') this.#on.returned();
   };
+}
+
+/**
+ * A provider message as the flow acts on it: one network's outcome (`social-link-connect`'s
+ * detail, with only bounded text), `closed` for the page's Done, or undefined to ignore.
+ */
+export function connectOutcome(message: ProviderMessage): SocialLinkConnectDetail | 'closed' | undefined {
+  const network = text(message.network) ?? '';
+  if (message.event === 'connect:closed') return 'closed';
+  if (message.event === 'connect:success') return { network, outcome: 'success' };
+  if (message.event !== 'connect:error' && message.event !== 'connect:cancelled') return undefined;
+  const detail: SocialLinkConnectDetail = { network, outcome: message.event === 'connect:error' ? 'error' : 'cancelled' };
+  const code = numberOrText(message.code);
+  const said = text(message.message);
+  if (code !== undefined) detail.code = code;
+  if (said !== undefined) detail.message = said;
+  return detail;
 }

@@ -1,49 +1,21 @@
 import type { ReactiveController } from 'lit';
 import type { ConnectedHost } from '../connected-host.js';
-import type { SocialLinkEventMap, SocialLinkMode, SocialLinkState } from '../types.js';
+import type { SocialLinkState } from '../types.js';
 import { developerNotes } from '../net/developer-notes.js';
-import { toFailure, type Failure } from '../net/failures.js';
+import { toFailure } from '../net/failures.js';
 import { RequestAborted } from '../net/request.js';
-import { allowedHosts, callbackOriginAllowed, fetchLinkUrl, trustedUrl, type LinkUrl } from './link-url.js';
-import { numberOrText, text, type ProviderMessage } from '../../protocol/schemas.js';
+import { callbackOriginAllowed, fetchLinkUrl, trustedUrl, type LinkUrl } from './link-url.js';
+import type { LinkFlowHooks, LinkFlowPhase, LinkFlowSettings } from './link-flow-hooks.js';
 import { popupFeatures, popupName, popupsSandboxed, showConnecting } from './popup.js';
-import { CompletionListener } from './completion-listener.js';
+import { CompletionListener, connectOutcome } from './completion-listener.js';
 import { PopupWatcher } from './popup-watcher.js';
-import { PrefetchCache, type UrlRequest } from './prefetch-handoff.js';
+import { PrefetchHandoff, type UrlRequest } from './prefetch-handoff.js';
 import { cameBack, leaveFor } from './redirect-history.js';
 
-/**
- * Where the flow is: `opening` (popup open, fetching the linking URL), `open` (the popup shows
- * the linking page), then for ten minutes after it ended `awaiting-callback` (ended without the
- * callback: a late one still completes it) or `settled`; `idle` otherwise. In every phase but
- * `idle` the page listens, and re-reads the status when the user comes back to it.
- */
-export type LinkFlowPhase = 'idle' | 'opening' | 'open' | 'awaiting-callback' | 'settled';
+export type { LinkFlowHooks, LinkFlowPhase, LinkFlowSettings } from './link-flow-hooks.js';
 
 /** Why a flow ended: finished, popup closed (or `close()`), failed before the provider, or the element left. */
 type EndReason = 'done' | 'closed' | 'failed' | 'teardown';
-
-/** The element's settings the flow reads, each time it needs them. */
-export interface LinkFlowSettings {
-  readonly jwtEndpoint: string | undefined;
-  readonly allowedHosts: readonly string[] | string | undefined;
-  readonly callbackOrigins: readonly string[] | string | undefined;
-  readonly mode: SocialLinkMode;
-  readonly timeout: number;
-  readonly requestInit: RequestInit | undefined;
-}
-
-/** What the flow needs from its element besides its settings. */
-export interface LinkFlowHooks {
-  refresh(): Promise<void>;
-  /** The Ayrshare ids the element shows, sent so the linking page offers only those. */
-  requestedNetworks(): readonly string[] | undefined;
-  emit<K extends keyof SocialLinkEventMap>(type: K, detail: SocialLinkEventMap[K]['detail']): void;
-  /** Shows and emits a flow error. */
-  reportFlowError(failure: Failure): void;
-  /** The "Connecting…" page's title and text, in the element's language, and that language. */
-  connectingPage(): { title: string; text: string; lang: string };
-}
 
 // COOP on any page in the popup makes `closed` read true while it is still open and cuts
 // `window.opener`: a callback that arrives this long after the flow ended still counts.
@@ -57,11 +29,19 @@ const LATE_CALLBACK_MS = 10 * 60_000;
 export class LinkFlowController implements ReactiveController {
   phase: LinkFlowPhase = 'idle';
   readonly #windowName = popupName();
-  readonly #prefetched = new PrefetchCache((network, signal) => this.#fetchUrl(network, signal));
+  readonly #prefetched = new PrefetchHandoff((network, signal) => this.#fetchUrl(network, signal));
   readonly #listener = new CompletionListener(
     {
       provider: (message, source) => {
-        if (this.state !== 'idle' && !this.#otherWindow(source)) this.#onProvider(message);
+        if (this.state === 'idle' || this.#otherWindow(source)) return;
+        const outcome = connectOutcome(message);
+        if (outcome === 'closed') return this.#done();
+        if (outcome?.outcome === 'success') {
+          this.#linkedSomething = true;
+          // Ayrshare saved the account before sending this: the list updates while the popup is open.
+          void this.#hooks.refresh();
+        }
+        if (outcome) this.#hooks.connected(outcome);
       },
       callback: (source, broadcast) => {
         // While the popup handle is alive, its own postMessage is the signal to trust: a
@@ -74,7 +54,7 @@ export class LinkFlowController implements ReactiveController {
       },
     },
     {
-      provider: (origin) => Boolean(trustedUrl(origin, this.#allowedHosts())),
+      provider: (origin) => Boolean(trustedUrl(origin, this.#settings.allowedHosts)),
       callback: (origin) => callbackOriginAllowed(this.#settings.callbackOrigins, origin),
     },
   );
@@ -108,11 +88,6 @@ export class LinkFlowController implements ReactiveController {
     return this.phase === 'opening' || this.phase === 'open' ? this.phase : 'idle';
   }
 
-  /** The network the current (or last) flow is for; '' for every network shown. */
-  get scope(): string {
-    return this.#prefetched.scope;
-  }
-
   hostConnected(): void {
     cameBack();
   }
@@ -135,18 +110,18 @@ export class LinkFlowController implements ReactiveController {
    * synchronous, because Safari and Firefox drop the user activation at the first `await`.
    */
   open(network = ''): void {
-    if (this.state !== 'idle') return this.focusPopup();
+    if (this.state !== 'idle') return this.raisePopup();
     // What was fetched ahead for another scope (the main button vs a row) is not this flow's.
-    this.#prefetched.focus(network);
+    this.#prefetched.retarget(network);
     if (!this.#settings.jwtEndpoint) {
       console.error(developerNotes.noEndpoint);
-      return this.#hooks.reportFlowError({ code: 'request-failed', text: { id: 'notSetUp' } });
+      return this.#hooks.failed({ code: 'request-failed', text: { id: 'notSetUp' } }, network);
     }
     const taken = this.#prefetched.takeUrl();
     // allowed-hosts may have changed since the prefetch: check again.
-    const ready = taken && trustedUrl(taken.href, this.#allowedHosts()) ? taken : undefined;
+    const ready = taken && trustedUrl(taken.href, this.#settings.allowedHosts) ? taken : undefined;
     const failure = this.#prefetched.takeFailure();
-    if (!ready && failure) return this.#hooks.reportFlowError(failure);
+    if (!ready && failure) return this.#hooks.failed(failure, network);
     const mode = this.#settings.mode;
     if (mode === 'redirect') return this.#redirect(ready, network);
     // Outside a gesture the browser would block the popup: do not fire a doomed one.
@@ -169,7 +144,7 @@ export class LinkFlowController implements ReactiveController {
     this.#watcher = new PopupWatcher(popup, { closed: () => this.#end('closed'), back: () => this.#done() }, Boolean(ready));
     this.#listener.start();
     this.#setPhase(ready ? 'open' : 'opening');
-    this.#hooks.emit('social-link-open', { mode });
+    this.#hooks.opened(mode);
     if (ready) return;
 
     showConnecting(popup, this.#hooks.connectingPage());
@@ -179,13 +154,13 @@ export class LinkFlowController implements ReactiveController {
       if (this.#watcher?.navigate(url.href)) return this.#setPhase('open');
       // The popup went elsewhere meanwhile and is no longer ours to navigate.
       this.#end('failed');
-      this.#hooks.reportFlowError({ code: 'request-failed', text: { id: 'lostWindow' } });
+      this.#hooks.failed({ code: 'request-failed', text: { id: 'lostWindow' } }, network);
     });
   }
 
   /** Brings the popup to the front (a second click, or the hint's "Bring it back"). */
-  focusPopup(): void {
-    this.#watcher?.focus();
+  raisePopup(): void {
+    this.#watcher?.raise();
   }
 
   /** Ends the flow and closes the popup, as the user closing it would. */
@@ -202,7 +177,7 @@ export class LinkFlowController implements ReactiveController {
   #waitForUrl(network: string, id: number, use: (url: LinkUrl) => void): void {
     // Firefox runs other tasks inside window.open: the prefetch may have answered meanwhile.
     const arrived = this.#prefetched.takeUrl();
-    if (arrived && trustedUrl(arrived.href, this.#allowedHosts())) return use(arrived);
+    if (arrived && trustedUrl(arrived.href, this.#settings.allowedHosts)) return use(arrived);
     const request = this.#prefetched.takePending() ?? this.#prefetched.request(network);
     this.#request = request;
     request.promise.then(
@@ -217,14 +192,14 @@ export class LinkFlowController implements ReactiveController {
         // Nothing reached the provider, so the status cannot have changed: no re-read (and no
         // second error event from it when the host's backend is down).
         this.#end('failed');
-        this.#hooks.reportFlowError(toFailure(error, 'failedLink'));
+        this.#hooks.failed(toFailure(error, 'failedLink'), network);
       },
     );
   }
 
   #redirect(ready: LinkUrl | undefined, network: string): void {
     const go = (url: LinkUrl) => {
-      this.#hooks.emit('social-link-open', { mode: 'redirect' });
+      this.#hooks.opened('redirect');
       // Not location.assign: the bearer URL must not become an entry Back or Forward reloads.
       leaveFor(url.href);
     };
@@ -236,12 +211,12 @@ export class LinkFlowController implements ReactiveController {
   #blocked(ready: LinkUrl | undefined, network: string): void {
     if (popupsSandboxed()) {
       console.error(developerNotes.sandboxed);
-      return this.#hooks.reportFlowError({ code: 'popup-blocked', text: { id: 'sandboxed' }, final: true });
+      return this.#hooks.failed({ code: 'popup-blocked', text: { id: 'sandboxed' }, final: true }, network);
     }
     // The URL was not used: keep it for the Continue click.
     if (ready) this.#prefetched.keep(ready);
     else this.prefetch(network);
-    this.#hooks.reportFlowError({ code: 'popup-blocked', text: { id: 'blocked' } });
+    this.#hooks.failed({ code: 'popup-blocked', text: { id: 'blocked' } }, network);
   }
 
   /** A message from a window other than our live popup (undefined: from no window at all). */
@@ -254,10 +229,10 @@ export class LinkFlowController implements ReactiveController {
     if (this.phase === 'awaiting-callback') {
       // A late callback after the flow already ended.
       this.phase = 'settled';
-      this.#hooks.emit('social-link-done', {});
+      this.#hooks.done();
       void this.#hooks.refresh();
     } else if (this.state !== 'idle') {
-      this.#hooks.emit('social-link-done', {});
+      this.#hooks.done();
       this.#end('done');
     }
   }
@@ -284,7 +259,7 @@ export class LinkFlowController implements ReactiveController {
     // to re-read when the window gets its focus back (Firefox and Safari fire that as the
     // popup closes).
     this.#setPhase(reason === 'failed' ? 'idle' : reason === 'done' ? 'settled' : 'awaiting-callback');
-    if (hadWindow) this.#hooks.emit('social-link-close', { completed: reason === 'done' || this.#linkedSomething });
+    if (hadWindow) this.#hooks.closed(reason === 'done' || this.#linkedSomething);
     if (reason === 'failed') return this.#listener.stop();
     void this.#hooks.refresh();
     // Listen a while longer for a callback that COOP kept from reaching us sooner.
@@ -294,42 +269,16 @@ export class LinkFlowController implements ReactiveController {
     }, LATE_CALLBACK_MS);
   }
 
-  #onProvider(message: ProviderMessage): void {
-    const network = text(message.network) ?? '';
-    if (message.event === 'connect:success') {
-      this.#linkedSomething = true;
-      // Ayrshare saved the account before sending this: the list updates while the popup is open.
-      void this.#hooks.refresh();
-      this.#hooks.emit('social-link-connect', { network, outcome: 'success' });
-    } else if (message.event === 'connect:error' || message.event === 'connect:cancelled') {
-      const detail: SocialLinkEventMap['social-link-connect']['detail'] = {
-        network,
-        outcome: message.event === 'connect:error' ? 'error' : 'cancelled',
-      };
-      const code = numberOrText(message.code);
-      const said = text(message.message);
-      if (code !== undefined) detail.code = code;
-      if (said !== undefined) detail.message = said;
-      this.#hooks.emit('social-link-connect', detail);
-    } else if (message.event === 'connect:closed') {
-      this.#done();
-    }
-  }
-
   #fetchUrl(network: string, signal: AbortSignal): Promise<LinkUrl> {
     const networks = this.#hooks.requestedNetworks();
     return fetchLinkUrl({
       endpoint: this.#settings.jwtEndpoint ?? '',
-      allowedHosts: this.#allowedHosts(),
+      allowedHosts: this.#settings.allowedHosts,
       requestInit: this.#settings.requestInit,
       timeout: this.#settings.timeout,
       signal,
       ...(networks?.length ? { networks } : {}),
       ...(network ? { network } : {}),
     });
-  }
-
-  #allowedHosts(): readonly string[] {
-    return allowedHosts(this.#settings.allowedHosts);
   }
 }

@@ -3,19 +3,18 @@ import { SocialLinkFailure } from '../net/failures.js';
 import { requestJson } from '../net/request.js';
 import { isLoopback } from '../net/safe-url.js';
 import { developerNotes } from '../net/developer-notes.js';
+import { DEFAULT_ALLOWED_HOSTS, LINK_LIFETIME_MS } from '../../protocol/link.js';
 import { toList } from '../../protocol/list.js';
 import { GENERIC_SECOND_LEVELS, PLATFORM_SUFFIXES, WILDCARD_TLDS } from './public-suffixes.js';
 
-/** Ayrshare's own linking page; white-labelled hosts are added through `allowed-hosts`. */
-export const DEFAULT_ALLOWED_HOSTS = ['profile.ayrshare.com'];
-
-// Without `expiresAt` a URL counts as fresh for 4 minutes (Ayrshare's default lifetime is 5).
-const DEFAULT_LIFETIME_MS = 4 * 60_000;
+// Without `expiresAt` a URL counts as fresh a minute less than Ayrshare's default lifetime: the
+// host's clock and ours may differ, and the request took time.
+const DEFAULT_LIFETIME_MS = LINK_LIFETIME_MS - 60_000;
 // Margin so a URL is not opened seconds before it expires.
 const EXPIRY_MARGIN_MS = 10_000;
 
 /**
- * The jwt-endpoint's answer (SPEC section 3): Ayrshare's generateJWT and link-session answers
+ * The jwt-endpoint's answer (docs/contract.md §3): Ayrshare's generateJWT and link-session answers
  * pass unchanged; only `url` and `expiresAt` are read.
  */
 
@@ -67,7 +66,7 @@ function defaultPort(url: URL): string {
 }
 
 /**
- * Whether `value` may be opened as the linking page (SPEC section 6): https on an allowed host,
+ * Whether `value` may be opened as the linking page (docs/contract.md §6): https on an allowed host,
  * or http on an allowed loopback host. Also used for the origin of provider messages.
  */
 export function trustedUrl(value: string, allowedHosts: readonly string[]): URL | undefined {
@@ -84,15 +83,20 @@ export function trustedUrl(value: string, allowedHosts: readonly string[]): URL 
 }
 
 /** The element's `allowed-hosts`, or Ayrshare's own linking page when it lists none. */
-export function allowedHosts(setting: readonly string[] | string | undefined): readonly string[] {
+export function allowedHosts(setting: readonly string[] | string | undefined): string[] {
   const listed = toList(setting);
-  return listed.length ? listed : DEFAULT_ALLOWED_HOSTS;
+  return listed.length ? listed : [...DEFAULT_ALLOWED_HOSTS];
 }
 
-/** Whether a callback message from `origin` counts: `callback-origins`, by default the page's own. */
-export function callbackOriginAllowed(setting: readonly string[] | string | undefined, origin: string): boolean {
+/** `callback-origins` as it applies: the list given, else the page's own origin (none outside a browser). */
+export function callbackOrigins(setting: readonly string[] | string | undefined): string[] {
   const listed = toList(setting);
-  return (listed.length ? listed : [location.origin]).some((entry) => {
+  return listed.length || typeof location === 'undefined' ? listed : [location.origin];
+}
+
+/** Whether a callback message from `origin` counts, by the origins in force. */
+export function callbackOriginAllowed(origins: readonly string[], origin: string): boolean {
+  return origins.some((entry) => {
     try {
       return new URL(entry).origin === origin;
     } catch {

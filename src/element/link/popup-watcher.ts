@@ -46,7 +46,7 @@ export class PopupWatcher {
   }
 
   /** Brings the popup to the front. */
-  focus(): void {
+  raise(): void {
     try {
       this.popup.focus();
     } catch {

@@ -23,13 +23,14 @@ interface Slot {
 }
 
 /**
- * Linking URLs fetched ahead of a click (hover, focus, touch), one per scope: '' = every
- * network shown, else one network (a row's Link or Reconnect). A scope whose URL is still fresh
- * (or on its way) is not fetched again, and at most six are fetched a minute.
+ * Hands a linking URL fetched ahead of a click (hover, focus, touch) to the flow the click
+ * starts, once: one slot per scope ('' = every network shown, else one network: a row's Link or
+ * Reconnect). A scope whose URL is still fresh (or on its way) is not fetched again, and at most
+ * six are fetched a minute.
  */
-export class PrefetchCache {
-  /** The scope the current (or last) flow is for. */
-  scope = '';
+export class PrefetchHandoff {
+  /** The scope the flow starting now is for: the slot the take…() calls read. */
+  #scope = '';
   readonly #slots = new Map<string, Slot>();
   /** When the prefetches of the last minute started. */
   #started: number[] = [];
@@ -39,9 +40,9 @@ export class PrefetchCache {
     this.#fetchUrl = fetchUrl;
   }
 
-  /** Points the flow at `network`. */
-  focus(network: string): void {
-    this.scope = network;
+  /** Points the take…() calls at `network`'s slot: what was fetched for another scope is not this flow's. */
+  retarget(network: string): void {
+    this.#scope = network;
   }
 
   /** Fetches ahead for `network`, unless its URL is fresh or on its way, or the minute's budget is spent. */
@@ -78,7 +79,7 @@ export class PrefetchCache {
 
   /** The flow's fresh URL, taken so that it is used at most once. */
   takeUrl(): LinkUrl | undefined {
-    const slot = this.#slots.get(this.scope);
+    const slot = this.#slots.get(this.#scope);
     const url = slot?.url;
     if (slot) slot.url = undefined;
     return url && isFresh(url) ? url : undefined;
@@ -86,12 +87,12 @@ export class PrefetchCache {
 
   /** Puts back a URL a blocked click did not use, for the Continue click. */
   keep(url: LinkUrl): void {
-    this.#slots.set(this.scope, { url });
+    this.#slots.set(this.#scope, { url });
   }
 
   /** The recent failure a click should show instead of opening (when nothing is in flight). */
   takeFailure(): Failure | undefined {
-    const slot = this.#slots.get(this.scope);
+    const slot = this.#slots.get(this.#scope);
     const failure = slot?.failure;
     if (slot) slot.failure = undefined;
     if (!failure || slot?.pending || Date.now() - failure.at >= FAILURE_STANDS_MS) return undefined;
@@ -101,7 +102,7 @@ export class PrefetchCache {
 
   /** The flow's request in flight, handed over to the flow that starts now. */
   takePending(): UrlRequest | undefined {
-    const slot = this.#slots.get(this.scope);
+    const slot = this.#slots.get(this.#scope);
     const pending = slot?.pending;
     if (slot) slot.pending = undefined;
     return pending;

@@ -82,7 +82,7 @@ const fail = (failure: Failure) => new SocialLinkFailure(failure);
 
 /**
  * Sends one request to a host endpoint and returns its parsed JSON body. Every failure becomes a
- * SocialLinkFailure with the SPEC's code: a network error or non-2xx is `request-failed`, a body
+ * SocialLinkFailure with the code docs/contract.md §5 lists: a network error or non-2xx is `request-failed`, a body
  * that is not JSON `invalid-response`, no complete answer within `timeout` ms `timeout`.
  */
 export async function requestJson(request: JsonRequest): Promise<unknown> {

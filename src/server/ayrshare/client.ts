@@ -1,7 +1,11 @@
 // Calls to Ayrshare: bounded in time (a clamped timeout) and in size (an answer is read only up
 // to a cap), never following a redirect, and every failure mapped to our own answer.
 import { ayrshareError } from '../../protocol/schemas.js';
-import { fail, mapUpstreamFailure, UpstreamError } from '../http/responses.js';
+import { parseJson, readCapped } from '../http/body.js';
+import { fail } from '../http/responses.js';
+import { AyrshareOptionError, mapUpstreamFailure, unreadableAnswer, UpstreamError } from './errors.js';
+
+export const AYRSHARE_API = 'https://api.ayrshare.com/api';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 // AbortSignal.timeout and setTimeout hold 32-bit delays: anything longer fires at once.
@@ -11,11 +15,6 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * every network and long names many times over, and bounds what a broken or hostile answer costs.
  */
 export const MAX_UPSTREAM_BYTES = 4 * 1024 * 1024;
-
-/** A configuration mistake, thrown by `createAyrshareHandlers`: `code` and a sentence to act on. */
-export class AyrshareOptionError extends TypeError {
-  readonly code = 'invalid-option';
-}
 
 /**
  * The `timeout` option as a usable delay, as the element treats its own: not set, zero or
@@ -46,33 +45,6 @@ export interface ClientConfig {
   fetch: typeof fetch;
 }
 
-/** The answer's text, or undefined once it passes `max` bytes (the rest is not downloaded). */
-async function readUpTo(response: Response, max: number): Promise<string | undefined> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
-}
-
-const tooLargeAnswer = () => fail(502, 'The social media service sent an answer we couldn’t read.');
-
 /** Calls Ayrshare; resolves the parsed body of a 2xx non-error answer, else throws UpstreamError. */
 export async function callAyrshare(config: ClientConfig, path: string, init: CallInit): Promise<unknown> {
   const headers: Record<string, string> = {
@@ -93,13 +65,9 @@ export async function callAyrshare(config: ClientConfig, path: string, init: Cal
       // A redirect must never carry the API key or the Profile-Key to another host.
       redirect: 'error',
     });
-    const raw = await readUpTo(upstream, MAX_UPSTREAM_BYTES);
-    if (raw === undefined) throw new UpstreamError(tooLargeAnswer(), 0);
-    try {
-      body = raw ? (JSON.parse(raw) as unknown) : {};
-    } catch {
-      body = undefined;
-    }
+    const raw = await readCapped(upstream, MAX_UPSTREAM_BYTES);
+    if (raw === undefined) throw new UpstreamError(unreadableAnswer(), 0);
+    body = parseJson(raw);
   } catch (error) {
     if (error instanceof UpstreamError) throw error;
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
@@ -113,6 +81,25 @@ export async function callAyrshare(config: ClientConfig, path: string, init: Cal
   if (!upstream.ok || (errorStatus.success && errorStatus.data.status === 'error')) {
     throw new UpstreamError(mapUpstreamFailure(upstream, body), upstream.status);
   }
-  if (body === undefined) throw new UpstreamError(fail(502, 'The social media service sent an answer we couldn’t read.'));
+  if (body === undefined) throw new UpstreamError(unreadableAnswer());
   return body;
+}
+
+export interface ClientOptions {
+  apiKey: string;
+  /** Ayrshare's API base (default AYRSHARE_API). */
+  baseUrl?: string | undefined;
+  timeout?: number | undefined;
+  fetch?: typeof fetch | undefined;
+}
+
+/** A caller bound to one account's key and settings, shared by every handler that needs Ayrshare. */
+export function createAyrshareClient(options: ClientOptions): (path: string, init: CallInit) => Promise<unknown> {
+  const config: ClientConfig = {
+    apiKey: options.apiKey,
+    base: (options.baseUrl ?? AYRSHARE_API).replace(/\/$/, ''),
+    timeout: upstreamTimeout(options.timeout),
+    fetch: options.fetch ?? fetch,
+  };
+  return (path, init) => callAyrshare(config, path, init);
 }

@@ -9,7 +9,7 @@ const MAX_CODE = 99_999;
 const MAX_URL_LENGTH = 8192;
 /** Names and handles shown in a row. */
 const MAX_TEXT_LENGTH = 256;
-/** Network ids as Ayrshare names them (`gmb`, `twitter`); unknown ones are kept (SPEC 3). */
+/** Network ids as Ayrshare names them (`gmb`, `twitter`); unknown ones are kept (docs/contract.md §3). */
 const NETWORK_ID = /^[a-z0-9][a-z0-9_-]{0,31}$/i;
 /** More linked accounts than any Ayrshare profile can have (it supports 13 networks). */
 export const MAX_ACCOUNTS = 64;

@@ -1,5 +1,7 @@
 // Mounting Web `Request` → `Response` handlers in Node's http server (and so in Express, which
 // passes the same req/res). Typed structurally, so these types need no @types/node.
+import { ADAPTER_BODY_BYTES } from './body.js';
+import { internalError, tooLarge, tooSlow } from './responses.js';
 
 /** The parts of Node's IncomingMessage used here. */
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
@@ -32,13 +34,16 @@ export interface NodeBodyOptions {
   bodyTimeout?: number;
 }
 
-const MAX_BODY_BYTES = 64 * 1024;
 const BODY_TIMEOUT_MS = 10_000;
 
 /** Why a request body was not read to its end: answered with `status`, and the socket closed. */
 export class BodyFailure extends Error {
   constructor(readonly status: 408 | 413) {
     super(status === 408 ? 'The request body took too long to arrive.' : 'The request is too large.');
+  }
+
+  answer(): Response {
+    return this.status === 408 ? tooSlow() : tooLarge();
   }
 }
 
@@ -55,7 +60,7 @@ interface BodyState {
  * that refuses the method, the Origin or the user answers before any body byte is taken.
  */
 function bodyStream(req: NodeRequestLike, limits: NodeBodyOptions, state: BodyState): ReadableStream<Uint8Array> {
-  const max = limits.maxBodyBytes ?? MAX_BODY_BYTES;
+  const max = limits.maxBodyBytes ?? ADAPTER_BODY_BYTES;
   const bodyTimeout = Math.min(Math.max(1, limits.bodyTimeout ?? BODY_TIMEOUT_MS), 2 ** 31 - 1);
   let iterator: AsyncIterator<Uint8Array | string> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -139,13 +144,11 @@ export async function sendWebResponse(response: Response, res: NodeResponseLike)
   res.end(response.body ? new Uint8Array(await response.arrayBuffer()) : undefined);
 }
 
-function sendError(res: NodeResponseLike, status: number, message: string) {
+/** One of our own failure answers, on a connection that is closed after it. */
+async function sendFailure(res: NodeResponseLike, response: Response): Promise<void> {
   if (res.headersSent) return void res.end();
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json');
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Connection', 'close');
-  res.end(JSON.stringify({ status: 'error', message }));
+  response.headers.set('Connection', 'close');
+  await sendWebResponse(response, res);
 }
 
 /**
@@ -165,13 +168,13 @@ export function toNodeHandler(handler: FetchHandler, limits: NodeBodyOptions = {
       // A body failure is answered below; anything else is the handler's own error.
     }
     state.settle?.();
-    if (state.failure) return sendError(res, state.failure.status, state.failure.message);
-    if (!response) return sendError(res, 500, 'Internal error.');
+    if (state.failure) return sendFailure(res, state.failure.answer());
+    if (!response) return sendFailure(res, internalError());
     if (!state.done && req.complete !== true) res.setHeader('Connection', 'close');
     try {
       await sendWebResponse(response, res);
     } catch {
-      sendError(res, 500, 'Internal error.');
+      await sendFailure(res, internalError());
     }
   };
 }

@@ -1,11 +1,13 @@
-// What every handler checks of a browser's request before calling Ayrshare.
-import type { AyrshareHandlerOptions } from '../handlers/create.js';
+// What every handler checks of a browser's request before spending an Ayrshare call, cheapest
+// first: the method, the Origin, a signed-in user, then (POST and DELETE) a bounded JSON body.
+import { HANDLER_BODY_BYTES, parseJson, readCapped } from './body.js';
 import { fail, originRefused, tooLarge } from './responses.js';
 
-export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+/** Origins allowed to call a handler: a list, or a function deciding per origin. */
+export type AllowedOrigins = readonly string[] | ((origin: string) => boolean);
 
 /** Checks the browser's Origin against the allowed list. */
-export function originAllowed(allowed: AyrshareHandlerOptions['allowedOrigins'], origin: string | null): origin is string {
+export function originAllowed(allowed: AllowedOrigins, origin: string | null): origin is string {
   if (!origin || origin === 'null') return false;
   return typeof allowed === 'function' ? allowed(origin) : allowed.includes(origin);
 }
@@ -19,7 +21,7 @@ export function originAllowed(allowed: AyrshareHandlerOptions['allowedOrigins'],
  * request with neither header (a browser too old for Fetch Metadata, plain http off this
  * machine, or another server): nothing shows who asked, and each call spends the profile's quota.
  */
-export function readAllowed(allowed: AyrshareHandlerOptions['allowedOrigins'], headers: Headers): boolean {
+export function readAllowed(allowed: AllowedOrigins, headers: Headers): boolean {
   const origin = headers.get('origin');
   if (origin !== null) return originAllowed(allowed, origin);
   const site = headers.get('sec-fetch-site');
@@ -28,49 +30,36 @@ export function readAllowed(allowed: AyrshareHandlerOptions['allowedOrigins'], h
   return site === 'same-origin' && (mode === null || mode === 'cors' || mode === 'same-origin');
 }
 
-/** The body as text, or undefined once it passes `max` bytes (read no further than that). */
-export async function readCapped(request: Request, max: number): Promise<string | undefined> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max) return undefined;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(await new Blob(chunks as BlobPart[]).arrayBuffer());
+export interface CallChecks {
+  allowedOrigins: AllowedOrigins;
+  /** The signed-in user's Profile Key; none answers 401. */
+  profileKey: (request: Request) => string | undefined | Promise<string | undefined>;
+  /** The largest body read (POST and DELETE), in bytes; larger is 413. */
+  maxBodyBytes?: number | undefined;
+}
+
+/** A call that passed: its Origin (empty on a GET sent without one), user and parsed body. */
+export interface CheckedCall {
+  origin: string;
+  profileKey: string;
+  body: unknown;
 }
 
 /**
- * The checks every state-changing call shares, cheapest first: the method, an allowed Origin
- * (browsers always send one on POST and DELETE), a signed-in user, then a JSON body of at most
- * `maxBodyBytes`. Returns what the handler needs, or the 4xx answer.
+ * The checks every endpoint shares. Browsers always send an Origin on POST and DELETE; a GET
+ * goes by readAllowed. Returns what the handler needs, or the 4xx answer.
  */
-export async function checkedJsonCall(
-  request: Request,
-  method: 'POST' | 'DELETE',
-  options: AyrshareHandlerOptions,
-  requireProfileKey: (request: Request) => Promise<string | Response>,
-): Promise<{ origin: string; body: unknown; profileKey: string } | Response> {
+export async function checkedCall(request: Request, method: 'GET' | 'POST' | 'DELETE', checks: CallChecks): Promise<CheckedCall | Response> {
   if (request.method !== method) return fail(405, `Use ${method}.`, {}, { Allow: method });
   const origin = request.headers.get('origin');
-  if (!originAllowed(options.allowedOrigins, origin)) return originRefused();
-  const profileKey = await requireProfileKey(request);
-  if (profileKey instanceof Response) return profileKey;
-  const text = await readCapped(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  const allowed = method === 'GET' ? readAllowed(checks.allowedOrigins, request.headers) : originAllowed(checks.allowedOrigins, origin);
+  if (!allowed) return originRefused();
+  const profileKey = await checks.profileKey(request);
+  if (!profileKey) return fail(401, 'Sign in to link social accounts.');
+  if (method === 'GET') return { origin: origin ?? '', profileKey, body: undefined };
+  const text = await readCapped(request, checks.maxBodyBytes ?? HANDLER_BODY_BYTES);
   if (text === undefined) return tooLarge();
-  try {
-    return { origin, profileKey, body: text.trim() ? (JSON.parse(text) as unknown) : {} };
-  } catch {
-    return fail(400, 'The body must be JSON.');
-  }
+  const body = parseJson(text);
+  if (body === undefined) return fail(400, 'The body must be JSON.');
+  return { origin: origin ?? '', profileKey, body };
 }
-
