@@ -1,5 +1,5 @@
 // `npm run build`: every file of the package, through Vite's build() API.
-//   dist/index.js, callback.js, react.js (+ chunks)  npm entries: ESM, lit/zod/react external
+//   dist/index.js, element.js, callback.js, react.js npm entries: ESM, lit/zod/react external (+ chunks)
 //   dist/locales/<tag>.js                            one file per language, beside the bundles
 //   dist/locales/integrity.json                      their sha384 SRI hashes, for hosts that pin them
 //   dist/social-link-button.iife.js                  script tag: everything inlined
@@ -67,6 +67,7 @@ await build({
     lib: {
       entry: {
         index: entry('index'),
+        element: entry('element'),
         callback: entry('callback'),
         react: entry('react'),
       },
