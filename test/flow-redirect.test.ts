@@ -81,3 +81,39 @@ describe('mode="redirect" and the tab history', () => {
     expect(frameAt(frame)).to.equal(HOST_PAGE);
   });
 });
+
+describe('mode="redirect" opening', () => {
+  afterEach(cleanUp);
+
+  it('emits social-link-open, then navigates the page itself to the linking URL', async () => {
+    const link = providerUrl();
+    const jwtId = `r${Date.now()}`;
+    await fetch(`/mock-control/${jwtId}/jwt`, {
+      method: 'POST',
+      body: JSON.stringify({ answer: { body: { url: link.url } } }),
+    });
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/redirect.html';
+    frame.style.cssText = 'width: 600px; height: 300px; border: 0';
+    document.body.prepend(frame);
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const inner = frame.contentWindow!;
+    await waitFor(() => inner.customElements.get('social-link-button'), 'element not defined in the frame');
+    const el = inner.document.querySelector('social-link-button')!;
+    el.setAttribute('jwt-endpoint', `/mock/${jwtId}/jwt`);
+    el.setAttribute('allowed-hosts', `localhost:${location.port}`);
+    await el.updateComplete;
+    const opened: unknown[] = [];
+    el.addEventListener('social-link-open', (e) => opened.push(e.detail));
+    const button = el.shadowRoot!.querySelector('[part="button"]')!;
+    const rect = button.getBoundingClientRect();
+    const frameRect = frame.getBoundingClientRect();
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(frameRect.left + rect.left + rect.width / 2), Math.round(frameRect.top + rect.top + rect.height / 2)],
+    });
+    await waitFor(async () => (await link.loads()).length === 1, 'the page was not sent to the linking URL');
+    expect(opened).to.deep.equal([{ mode: 'redirect' }]);
+    frame.remove();
+  });
+});

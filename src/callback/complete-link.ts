@@ -1,6 +1,7 @@
 // The callback page script (docs/contract.md §5). The host serves it on the page it gives the
 // provider as `redirect`; importing this module (or loading dist/social-link-callback.iife.js)
 // tells the element the user is done and closes the popup.
+import { isRtl } from '../i18n/direction.js';
 import { CALLBACK_CHANNEL, CALLBACK_MESSAGE_TYPE } from '../protocol/callback.js';
 
 export interface CallbackOptions {
@@ -76,7 +77,7 @@ function showCloseMessage(returnUrl: string, lang: string): void {
   const say = texts(lang);
   const ready = () => {
     doc.documentElement.lang = lang;
-    if (/^(ar|he|fa|ur)\b/i.test(lang)) doc.documentElement.dir = 'rtl';
+    if (isRtl(lang)) doc.documentElement.dir = 'rtl';
     const main = doc.createElement('main');
     main.setAttribute('role', 'status');
     Object.assign(main.style, {

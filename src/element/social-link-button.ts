@@ -1,4 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
+import { Feedback } from './feedback.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { LanguageController } from '../i18n/language-controller.js';
 import { LinkFlowController } from './link/link-flow-controller.js';
@@ -9,22 +10,18 @@ import { developerNotes } from './net/developer-notes.js';
 import type { Failure } from './net/failures.js';
 import { DEFAULT_TIMEOUT_MS } from './net/request.js';
 import { allowedHosts, callbackOrigins } from './link/link-url.js';
-import { toList } from '../protocol/list.js';
+import { ListSettings, type ListValue } from './list-settings.js';
 import { isNetworkId, NETWORK_IDS, networksToShow, openScope } from '../protocol/networks.js';
 import { PrefetchIntent } from './link/prefetch-intent.js';
 import { StatusChanges } from './status/status-changes.js';
 import { styles } from './styles/index.js';
-import type { LinkedAccount, SocialLinkEventMap, SocialLinkHealth } from './types.js';
-import type { SocialLinkMode, SocialLinkState } from './types.js';
+import type { LinkedAccount, SocialLinkEventMap, SocialLinkHealth, SocialLinkMode, SocialLinkState } from './types.js';
 import { VERSION } from '../protocol/version.js';
 import { renderBar } from './view/bar.js';
 import { partOf, rowOf } from './view/dom.js';
-import { renderNetwork, type RowContext } from './view/network-row.js';
+import { renderNetworks, type RowContext } from './view/network-row.js';
 import { RovingController } from './view/roving-controller.js';
-import { flowAction, renderProblem, type Problem } from './view/problem.js';
-
-/** The list properties, which take an array or a separated string and read back an array. */
-type ListName = 'networks' | 'allowedHosts' | 'callbackOrigins';
+import { flowAction, renderProblem } from './view/problem.js';
 
 /**
  * A button that links a user's social media accounts through the host's Ayrshare integration,
@@ -108,8 +105,6 @@ export class SocialLinkButton extends LitElement {
     compact: { type: Boolean, reflect: true },
     requestInit: { attribute: false },
     strings: { attribute: false },
-    problem: { state: true },
-    announcement: { state: true },
   };
 
   /** Host URL that returns a fresh linking URL (POST). */
@@ -118,30 +113,19 @@ export class SocialLinkButton extends LitElement {
   declare profileEndpoint: string | undefined;
   /** Host URL that unlinks one network (DELETE); without it no unlink control is shown. */
   declare unlinkEndpoint: string | undefined;
-  readonly #lists: Record<ListName, string[] | undefined> = {
-    networks: undefined,
-    allowedHosts: undefined,
-    callbackOrigins: undefined,
-  };
-
-  /** Sets a list property from an array or a space- or comma-separated string; reads back an array. */
-  #setList(name: ListName, value: readonly string[] | string | null | undefined): void {
-    const old = this.#lists[name];
-    this.#lists[name] = value == null ? undefined : toList(value);
-    this.requestUpdate(name, old);
-  }
+  readonly #lists = new ListSettings(this);
 
   /** Networks to show, in this order (default: every network). Aliases such as `x` and `google` are understood. */
-  get networks(): string[] { return [...(this.#lists.networks ?? NETWORK_IDS)]; }
-  set networks(value: readonly string[] | string | null | undefined) { this.#setList('networks', value); }
+  get networks(): string[] { return [...(this.#lists.get('networks') ?? NETWORK_IDS)]; }
+  set networks(value: ListValue) { this.#lists.set('networks', value); }
 
   /** Hosts the linking URL may point to (default: `profile.ayrshare.com`). */
-  get allowedHosts(): string[] { return allowedHosts(this.#lists.allowedHosts); }
-  set allowedHosts(value: readonly string[] | string | null | undefined) { this.#setList('allowedHosts', value); }
+  get allowedHosts(): string[] { return allowedHosts(this.#lists.get('allowedHosts')); }
+  set allowedHosts(value: ListValue) { this.#lists.set('allowedHosts', value); }
 
   /** Origins whose callback message is accepted (default: the page's own). */
-  get callbackOrigins(): string[] { return callbackOrigins(this.#lists.callbackOrigins); }
-  set callbackOrigins(value: readonly string[] | string | null | undefined) { this.#setList('callbackOrigins', value); }
+  get callbackOrigins(): string[] { return callbackOrigins(this.#lists.get('callbackOrigins')); }
+  set callbackOrigins(value: ListValue) { this.#lists.set('callbackOrigins', value); }
   /** How the linking page opens. */
   declare mode: SocialLinkMode;
   /** Milliseconds each request to a host endpoint may take. */
@@ -159,8 +143,6 @@ export class SocialLinkButton extends LitElement {
    * over the locale's. Ids and English texts: the README's "Languages" section.
    */
   declare strings: Partial<Record<MessageId, string>> | undefined;
-  declare private problem: Problem | undefined;
-  declare private announcement: string;
   #ownLabel: string | undefined;
 
   /** The button's text (default: "Link social accounts", in the element's language); the default slot overrides it. */
@@ -172,25 +154,18 @@ export class SocialLinkButton extends LitElement {
   }
 
   readonly #words = new LanguageController(this, () => this.strings);
-  readonly #changes = new StatusChanges(
-    this.#words,
-    (type, detail) => this.#emit(type, detail),
-    (text) => this.#announce(text),
-  );
+  readonly #feedback = new Feedback(this, this.#words, (detail) => this.#emit('social-link-error', detail));
+  readonly #changes = new StatusChanges(this.#words, (type, detail) => this.#emit(type, detail), (text) => this.#feedback.announce(text));
   readonly #focusKeeper = new FocusKeeper(this, () => partOf(this.renderRoot, 'retry') ?? partOf(this.renderRoot, 'button'));
   readonly #roving = new RovingController(this);
-  readonly #profile = new ProfileStatusController(this, {
-    endpoint: () => this.profileEndpoint,
-    requestInit: () => this.requestInit,
-    timeout: () => this.timeout,
+  readonly #profile = new ProfileStatusController(this, this, {
     changed: (status, previous) => this.#changes.read(status, previous),
-    failed: (failure) => this.#report({ failure, source: 'status', retry: () => void this.refresh(), action: 'retry' }),
-    cleared: () => this.#clearProblem('status'),
+    failed: (failure) => this.#feedback.report({ failure, source: 'status', retry: () => void this.refresh(), action: 'retry' }),
+    cleared: () => this.#feedback.clear('status'),
   });
-
   readonly #flow = new LinkFlowController(this, this, {
     refresh: () => this.refresh(),
-    requestedNetworks: () => (this.#lists.networks?.length ? networksToShow(this.networks).filter(isNetworkId) : undefined),
+    requestedNetworks: () => (this.#lists.get('networks')?.length ? networksToShow(this.networks).filter(isNetworkId) : undefined),
     opened: (mode) => this.#emit('social-link-open', { mode }),
     connected: (detail) => {
       if (this.#changes.outcome(detail, this.#profile.status)) this.requestUpdate();
@@ -199,19 +174,18 @@ export class SocialLinkButton extends LitElement {
     done: () => this.#emit('social-link-done', {}),
     closed: (completed) => this.#emit('social-link-close', { completed }),
     failed: (failure, network) =>
-      this.#report({ failure, source: 'flow', network, retry: () => this.open(network), action: flowAction(failure) }),
+      this.#feedback.report({ failure, source: 'flow', network, retry: () => this.open(network), action: flowAction(failure) }),
     connectingPage: () => ({ title: this.#words.t('connecting'), text: this.#words.t('connectingText'), lang: this.#words.lang }),
   });
 
-  readonly #unlinks = new UnlinkController(this, {
-    endpoint: () => this.unlinkEndpoint,
-    requestInit: () => this.requestInit,
-    timeout: () => this.timeout,
+  readonly #unlinks = new UnlinkController(this, this, {
     unlinked: () => this.refresh(),
+    started: () => this.#feedback.clear('unlink'),
     failed: (failure, platform) =>
-      this.#report({ failure, source: 'unlink', network: platform, retry: () => void this.#unlinkNetwork(platform), action: 'retry' }),
+      this.#feedback.report({ failure, source: 'unlink', network: platform, retry: () => this.#unlinks.start(platform), action: 'retry' }),
+    keepFocus: (target) => this.#focusKeeper.moveTo(target),
+    row: (platform) => rowOf(this.renderRoot, platform),
   });
-
 
   constructor() {
     super();
@@ -220,7 +194,6 @@ export class SocialLinkButton extends LitElement {
     this.prefetch = 'intent';
     this.disabled = false;
     this.compact = false;
-    this.announcement = '';
   }
 
   /** `idle`, `opening` (fetching the linking URL) or `open` (waiting on the popup); reflected. */
@@ -243,13 +216,13 @@ export class SocialLinkButton extends LitElement {
   open(network?: string): void {
     if (this.disabled) return;
     this.#intents.cancel();
-    this.#clearProblem('flow');
+    this.#feedback.clear('flow');
     // Checked before anything opens: a popup for a network that cannot be linked only fails.
     const scope = openScope(network, networksToShow(this.networks));
     if (scope !== undefined) return this.#flow.open(scope);
     console.error(developerNotes.unknownNetwork(network));
     const failure: Failure = { code: 'invalid-network', text: { id: 'failedLink' }, final: true };
-    this.#report({ failure, source: 'flow', retry: () => undefined, action: 'none' });
+    this.#feedback.report({ failure, source: 'flow', retry: () => undefined, action: 'none' });
   }
 
   /** Closes the linking popup and ends the flow. */
@@ -266,40 +239,9 @@ export class SocialLinkButton extends LitElement {
     if (this.getAttribute('state') !== this.#flow.state) this.setAttribute('state', this.#flow.state);
   }
 
-  #clearProblem(source: Problem['source']): void {
-    if (this.problem?.source === source) this.problem = undefined;
-  }
-
-  #report(problem: Problem): void {
-    this.problem = problem;
-    const { failure } = problem;
-    const detail: SocialLinkEventMap['social-link-error']['detail'] = { code: failure.code, message: this.#words.say(failure.text) };
-    if (failure.status !== undefined) detail.status = failure.status;
-    if (failure.retryAfter !== undefined) detail.retryAfter = failure.retryAfter;
-    this.#announce(detail.message);
-    this.#emit('social-link-error', detail);
-  }
-
-  /** Sets the live region's text; the same sentence twice still changes it, so it is read again. */
-  #announce(text: string): void {
-    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
-  }
-
-  #unlinkNetwork(platform: string): void {
-    // The confirm button becomes "Unlinking…": the row keeps focus meanwhile and after.
-    this.#focusKeeper.moveTo(() => rowOf(this.renderRoot, platform));
-    this.#clearProblem('unlink');
-    void this.#unlinks.unlink(platform);
-  }
-
-  /** Hover or focus on the button, or on a row's Link or Reconnect: fetch its linking URL ahead if it lasts. */
-  #intent(network = ''): void {
-    this.#intents.soon(network);
-  }
-
   readonly #intents = new PrefetchIntent(
     this,
-    () => (this.problem?.source === 'flow' ? (this.problem.network ?? '') : undefined),
+    () => (this.#feedback.problem?.source === 'flow' ? (this.#feedback.problem.network ?? '') : undefined),
     (scope) => this.prefetch === 'intent' && !this.disabled && this.#flow.prefetch(scope),
   );
 
@@ -307,10 +249,11 @@ export class SocialLinkButton extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  readonly #onIntent = (): void => this.#intent();
+  /** Hover or focus on the button: fetch its linking URL ahead if it lasts. */
+  readonly #onIntent = (): void => this.#intents.soon('');
 
   override render() {
-    const problem = this.problem;
+    const problem = this.#feedback.problem;
     // The language sets the direction (ar, he: right to left) unless a nearer dir does.
     return html`<div part="base" class="base" dir=${this.#words.dir ?? nothing}>
       ${renderBar({
@@ -323,17 +266,16 @@ export class SocialLinkButton extends LitElement {
         intent: this.#onIntent,
         bringBack: () => this.#flow.raisePopup(),
       })}
-      ${problem && problem.source !== 'unlink' ? renderProblem(problem, this.#words, (network) => this.#intent(network)) : nothing}
+      ${problem && problem.source !== 'unlink' ? renderProblem(problem, this.#words, (network) => this.#intents.soon(network)) : nothing}
       ${this.#profile.endpoint ? this.#renderNetworks() : nothing}
-      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="sr-only" role="status" aria-live="polite">${this.#feedback.announcement}</div>
     </div>`;
   }
 
   #renderNetworks() {
     const { status, loading } = this.#profile;
     const health = this.#changes.health.map(status);
-    const problem = this.problem;
-    const ids = networksToShow(this.networks);
+    const problem = this.#feedback.problem;
     const ctx: RowContext = {
       t: (id, params) => this.#words.t(id, params),
       date: (iso) => this.#words.date(iso),
@@ -345,21 +287,14 @@ export class SocialLinkButton extends LitElement {
       confirming: this.#unlinks.confirming,
       unlinking: this.#unlinks.unlinking,
       open: (id) => this.open(id),
-      intent: (id) => this.#intent(id),
-      confirm: (id, on) => {
-        this.#unlinks.confirm(id, on);
-        // Focus moves to the control that replaced the one pressed.
-        this.#focusKeeper.moveTo(() => partOf(rowOf(this.renderRoot, id), on ? 'confirm-unlink' : 'unlink'));
-      },
-      unlink: (id) => this.#unlinkNetwork(id),
+      intent: (id) => this.#intents.soon(id),
+      confirm: (id, on) => this.#unlinks.confirm(id, on),
+      unlink: (id) => this.#unlinks.start(id),
       problem: (id) =>
         problem?.source === 'unlink' && problem.network === id ? renderProblem(problem, this.#words, () => undefined) : nothing,
       roving: this.#roving,
-      ids,
+      ids: networksToShow(this.networks),
     };
-    // Compact: one list box of icons with a single tab stop (controllers/roving-controller.ts).
-    return html`<ul part="networks" class="networks" role=${this.compact ? 'listbox' : nothing} aria-orientation=${this.compact ? 'horizontal' : nothing} aria-label=${this.#words.t('listLabel')} aria-busy=${loading && !status ? 'true' : 'false'}>
-      ${ids.map((id, index) => renderNetwork(ctx, id, index, health.get(id)))}
-    </ul>`;
+    return renderNetworks(ctx, health, loading && !status);
   }
 }

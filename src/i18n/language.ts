@@ -1,7 +1,8 @@
 // The language an element speaks, live: its `lang`, the nearest ancestor's, then the
 // document's. A locale module loads (once per page) the first time an element speaks its language.
 import type { ReactiveElement } from 'lit';
-import { canonical, isRtl, moduleFor } from './messages.js';
+import { isRtl } from './direction.js';
+import { canonical, moduleFor } from './messages.js';
 import { ownScript, scriptData, scriptSrc } from './own-script.js';
 
 /** The element's language as a well-formed BCP 47 tag. */

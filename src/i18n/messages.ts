@@ -118,9 +118,6 @@ export function moduleFor(lang: string): string | undefined {
   }
 }
 
-/** Whether a language is written right to left. */
-export const isRtl = (lang: string): boolean => /^(ar|he|fa|ur|ps|yi|dv|ckb)\b/i.test(lang);
-
 /** Formats `text` in `lang` (a well-formed tag), with `overrides` (the element's `strings`) first. */
 export function format(text: Text, lang: string, overrides?: Partial<Record<MessageId, string>>): string {
   if ('raw' in text) return text.raw;

@@ -1,4 +1,4 @@
-import { isRtl } from '../../i18n/messages.js';
+import { isRtl } from '../../i18n/direction.js';
 
 /**
  * A window name for one element: its own flows reuse its window instead of stacking new ones,

@@ -30,3 +30,27 @@ export function toFailure(error: unknown, fallback: MessageId, params?: Record<s
   if (error instanceof SocialLinkFailure) return error.failure;
   return { code: 'request-failed', text: params ? { id: fallback, params } : { id: fallback } };
 }
+
+/** What a request is for: picks the sentences its failures are reported with. */
+export type Task = 'Status' | 'Link' | 'Unlink';
+
+/** The element's own sentence for a request that failed or was too slow. */
+export function taskSentence(kind: 'failed' | 'slow', task: Task, networkName = ''): Text {
+  const id = `${kind}${task}` as MessageId;
+  return task === 'Unlink' ? { id, params: { name: networkName } } : { id };
+}
+
+// A host's own message (JSON `message` of an error answer) is written for its users: show it,
+// if it is one readable sentence.
+function hostMessage(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const message = (body as { message?: unknown }).message;
+  return typeof message === 'string' && message.trim() && message.length <= 300
+    ? message.trim()
+    : undefined;
+}
+
+export function hostText(body: unknown): Text | undefined {
+  const message = hostMessage(body);
+  return message === undefined ? undefined : { raw: message };
+}

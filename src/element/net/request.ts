@@ -1,9 +1,6 @@
-import { SocialLinkFailure, type Failure } from './failures.js';
-import type { MessageId, Text } from '../../i18n/messages.js';
+import { hostText, SocialLinkFailure, taskSentence, type Failure, type Task } from './failures.js';
+import type { Text } from '../../i18n/messages.js';
 import { developerNotes } from './developer-notes.js';
-
-/** What a request is for: picks the sentences its failures are reported with. */
-export type Task = 'Status' | 'Link' | 'Unlink';
 
 export interface JsonRequest {
   url: string;
@@ -35,21 +32,6 @@ function effectiveTimeout(value: number): number {
   return Math.min(timeout, MAX_TIMER_MS);
 }
 
-// A host's own message (JSON `message` of an error answer) is written for its users: show it,
-// if it is one readable sentence.
-function serverMessage(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const message = (body as { message?: unknown }).message;
-  return typeof message === 'string' && message.trim() && message.length <= 300
-    ? message.trim()
-    : undefined;
-}
-
-function serverText(body: unknown): Text | undefined {
-  const message = serverMessage(body);
-  return message === undefined ? undefined : { raw: message };
-}
-
 function serverCode(body: unknown): unknown {
   return typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
 }
@@ -71,11 +53,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function sentence(kind: 'failed' | 'slow', request: JsonRequest): Text {
-  const id = `${kind}${request.task}` as MessageId;
-  return request.task === 'Unlink' ? { id, params: { name: request.networkName ?? '' } } : { id };
 }
 
 const fail = (failure: Failure) => new SocialLinkFailure(failure);
@@ -121,9 +98,9 @@ export async function requestJson(request: JsonRequest): Promise<unknown> {
       // The timer covers the body too: a server can send headers and then hang.
       text = await response.text();
     } catch {
-      if (timedOut) throw fail({ code: 'timeout', text: sentence('slow', request) });
+      if (timedOut) throw fail({ code: 'timeout', text: taskSentence('slow', request.task, request.networkName) });
       if (controller.signal.aborted) throw new RequestAborted();
-      throw fail({ code: 'request-failed', text: sentence('failed', request) });
+      throw fail({ code: 'request-failed', text: taskSentence('failed', request.task, request.networkName) });
     }
 
     const json = parseJson(text);
@@ -144,16 +121,16 @@ export async function requestJson(request: JsonRequest): Promise<unknown> {
         console.error(developerNotes.origin(url, location.origin));
         throw fail({ code: 'request-failed', text: { id: 'notAllowed' }, status: 403 });
       }
-      throw fail({ code: 'request-failed', text: serverText(json) ?? sentence('failed', request), status: response.status });
+      throw fail({ code: 'request-failed', text: hostText(json) ?? taskSentence('failed', request.task, request.networkName), status: response.status });
     }
     if (json === undefined && emptyOk && text.trim() === '') return undefined;
     if (json === undefined) {
       console.warn(developerNotes.invalid(url, 'the answer is not JSON'));
-      throw fail({ code: 'invalid-response', text: sentence('failed', request) });
+      throw fail({ code: 'invalid-response', text: taskSentence('failed', request.task, request.networkName) });
     }
     // Ayrshare reports some failures as 200 with `status: "error"`; host endpoints pass them on.
     if (typeof json === 'object' && json !== null && (json as { status?: unknown }).status === 'error') {
-      throw fail({ code: 'request-failed', text: serverText(json) ?? sentence('failed', request), status: response.status });
+      throw fail({ code: 'request-failed', text: hostText(json) ?? taskSentence('failed', request.task, request.networkName), status: response.status });
     }
     return json;
   } finally {

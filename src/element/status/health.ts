@@ -1,6 +1,6 @@
 // A linked account's health, judged from the status answer's signals and this page's provider
 // errors: healthy, expiring (relink within 14 days) or needs-reconnect.
-import type { HealthSignals, ProfileStatus } from './status-source.js';
+import type { HealthSignals, ProfileStatus } from './status-answer.js';
 import type { SocialLinkHealth } from '../types.js';
 
 const DAY_MS = 86_400_000;

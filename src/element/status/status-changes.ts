@@ -3,7 +3,7 @@
 import { healthSentences, linkSentences, oneAnnouncement } from './announcements.js';
 import type { LanguageController } from '../../i18n/language-controller.js';
 import { HealthTracker, healthChanges } from './health.js';
-import type { ProfileStatus } from './status-source.js';
+import type { ProfileStatus } from './status-answer.js';
 import { toNetworkId } from '../../protocol/networks.js';
 import type { SocialLinkConnectDetail, SocialLinkEventMap, SocialLinkHealth } from '../types.js';
 

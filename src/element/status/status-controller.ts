@@ -1,15 +1,19 @@
 import type { ReactiveController } from 'lit';
 import type { ConnectedHost } from '../connected-host.js';
 import type { Failure } from '../net/failures.js';
-import { readStatus, subscribe, type ProfileStatus, type StatusResult } from './status-source.js';
+import type { ProfileStatus } from './status-answer.js';
+import { readStatus, subscribe, type StatusResult } from './status-source.js';
 
-/** What the controller reads from its element, and tells it. */
-export interface ProfileStatusOptions {
+/** The element's settings the controller reads, each time it needs them. */
+export interface ProfileStatusSettings {
   /** The profile endpoint as written (relative URLs resolve against the page). */
-  endpoint(): string | undefined;
-  requestInit(): RequestInit | undefined;
-  timeout(): number;
-  /** A status arrived; `previous` is the one shown before (undefined: the first). */
+  readonly profileEndpoint: string | undefined;
+  readonly requestInit: RequestInit | undefined;
+  readonly timeout: number;
+}
+
+/** What the controller tells its element. */
+export interface ProfileStatusOptions {  /** A status arrived; `previous` is the one shown before (undefined: the first). */
   changed(status: ProfileStatus, previous: ProfileStatus | undefined): void;
   /** Reading the status failed. */
   failed(failure: Failure): void;
@@ -33,10 +37,12 @@ export class ProfileStatusController implements ReactiveController {
   #written: string | undefined;
 
   readonly #host: ConnectedHost;
+  readonly #settings: ProfileStatusSettings;
   readonly #options: ProfileStatusOptions;
 
-  constructor(host: ConnectedHost, options: ProfileStatusOptions) {
+  constructor(host: ConnectedHost, settings: ProfileStatusSettings, options: ProfileStatusOptions) {
     this.#host = host;
+    this.#settings = settings;
     this.#options = options;
     host.addController(this);
   }
@@ -67,7 +73,7 @@ export class ProfileStatusController implements ReactiveController {
     this.loading = true;
     this.#host.requestUpdate();
     try {
-      await readStatus(endpoint, { requestInit: this.#options.requestInit(), timeout: this.#options.timeout() });
+      await readStatus(endpoint, { requestInit: this.#settings.requestInit, timeout: this.#settings.timeout });
     } catch (error) {
       // readStatus reports through the listeners; anything else is a bug, not the caller's.
       console.error(error);
@@ -78,7 +84,7 @@ export class ProfileStatusController implements ReactiveController {
   // so nothing from the previous endpoint is ever shown or reported.
   #follow(): void {
     if (!this.#host.isConnected) return;
-    const written = this.#options.endpoint();
+    const written = this.#settings.profileEndpoint;
     if (written === this.#written && (this.#unsubscribe || !written)) return;
     this.#written = written;
     const endpoint = resolve(written);

@@ -4,7 +4,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { RovingController } from './roving-controller.js';
 import type { MessageId } from '../../i18n/messages.js';
 import { icons } from './icons.js';
-import type { ProfileStatus } from '../status/status-source.js';
+import type { ProfileStatus } from '../status/status-answer.js';
 import { safeImageUrl, safeLinkUrl } from '../net/safe-url.js';
 import { isNetworkId, networkName } from '../../protocol/networks.js';
 import type { SocialLinkHealth } from '../types.js';
@@ -164,4 +164,11 @@ function renderUnlinkButton(ctx: RowContext, id: string, name: string) {
     ?disabled=${Boolean(ctx.unlinking)}
     @click=${() => ctx.confirm(id, true)}
   >${ctx.t('unlink')}</button>`;
+}
+
+/** The list of rows; compact: one list box of icons with a single tab stop (view/roving-controller.ts). */
+export function renderNetworks(ctx: RowContext, health: ReadonlyMap<string, SocialLinkHealth>, busy: boolean) {
+  return html`<ul part="networks" class="networks" role=${ctx.compact ? 'listbox' : nothing} aria-orientation=${ctx.compact ? 'horizontal' : nothing} aria-label=${ctx.t('listLabel')} aria-busy=${busy ? 'true' : 'false'}>
+    ${ctx.ids.map((id, index) => renderNetwork(ctx, id, index, health.get(id)))}
+  </ul>`;
 }

@@ -1,4 +1,4 @@
-// Issue 8's flow defects, continued: two elements on one page, ids from outside, and sandboxed iframes.
+// The element among others: two elements on one page, ids from outside, and sandboxed iframes.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import '../src/entries/index.js';

@@ -1,3 +1,5 @@
+// The link flow's prefetch by keyboard, an expired or switched-off prefetch, and callbacks that
+// arrive late or from an origin outside callback-origins. Real input, popup blocker on.
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/entries/index.js';
@@ -15,7 +17,7 @@ import {
   answered,
 } from './helpers.js';
 
-describe('more of the link flow', () => {
+describe('prefetch and late or foreign callbacks', () => {
   afterEach(cleanUp);
 
   it('keyboard: focus prefetches, Enter opens the prefetched URL', async () => {
@@ -88,83 +90,5 @@ describe('more of the link flow', () => {
     el.callbackOrigins = [PROVIDER_ORIGIN];
     await post();
     expect(types(events)).to.include('social-link-done');
-  });
-});
-
-describe('mode="redirect"', () => {
-  afterEach(cleanUp);
-
-  it('emits social-link-open, then navigates the page itself to the linking URL', async () => {
-    const link = providerUrl();
-    const jwtId = `r${Date.now()}`;
-    await fetch(`/mock-control/${jwtId}/jwt`, {
-      method: 'POST',
-      body: JSON.stringify({ answer: { body: { url: link.url } } }),
-    });
-    const frame = document.createElement('iframe');
-    frame.src = '/test/fixtures/redirect.html';
-    frame.style.cssText = 'width: 600px; height: 300px; border: 0';
-    document.body.prepend(frame);
-    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    const inner = frame.contentWindow!;
-    await waitFor(() => inner.customElements.get('social-link-button'), 'element not defined in the frame');
-    const el = inner.document.querySelector('social-link-button')!;
-    el.setAttribute('jwt-endpoint', `/mock/${jwtId}/jwt`);
-    el.setAttribute('allowed-hosts', `localhost:${location.port}`);
-    await el.updateComplete;
-    const opened: unknown[] = [];
-    el.addEventListener('social-link-open', (e) => opened.push(e.detail));
-    const button = el.shadowRoot!.querySelector('[part="button"]')!;
-    const rect = button.getBoundingClientRect();
-    const frameRect = frame.getBoundingClientRect();
-    const { sendMouse } = await import('@web/test-runner-commands');
-    await sendMouse({
-      type: 'click',
-      position: [Math.round(frameRect.left + rect.left + rect.width / 2), Math.round(frameRect.top + rect.top + rect.height / 2)],
-    });
-    await waitFor(async () => (await link.loads()).length === 1, 'the page was not sent to the linking URL');
-    expect(opened).to.deep.equal([{ mode: 'redirect' }]);
-    frame.remove();
-  });
-});
-
-describe('the callback page', () => {
-  it('where it cannot close its window, it says so and links back', async () => {
-    const frame = document.createElement('iframe');
-    frame.src = '/test/fixtures/callback.html';
-    document.body.append(frame);
-    await waitFor(
-      () => frame.contentDocument?.body?.textContent?.includes('You can close this window'),
-      'no close message',
-      { timeout: 3000 },
-    );
-    const back = frame.contentDocument!.querySelector('a')!;
-    expect(back.getAttribute('href')).to.equal('/settings');
-    expect(frame.contentDocument!.title).to.equal('You can close this window.');
-    frame.remove();
-  });
-
-  it('speaks data-lang, from the built locale file loaded before it', async () => {
-    const frame = document.createElement('iframe');
-    frame.src = '/test/fixtures/callback-fr.html';
-    document.body.append(frame);
-    await waitFor(
-      () => frame.contentDocument?.body?.textContent?.includes('Vous pouvez fermer cette fenêtre.'),
-      'no French close message',
-    );
-    expect(frame.contentDocument!.querySelector('a')!.textContent!.trim()).to.equal('Revenir à l’application');
-    expect(frame.contentDocument!.documentElement.lang).to.equal('fr');
-    frame.remove();
-  });
-
-  it('posts the done message to its opener at its own origin and on the BroadcastChannel', async () => {
-    const channel = new BroadcastChannel('social-link-button');
-    const broadcast = new Promise<unknown>((resolve) => channel.addEventListener('message', (e) => resolve(e.data), { once: true }));
-    const frame = document.createElement('iframe');
-    frame.src = '/test/fixtures/callback.html';
-    document.body.append(frame);
-    expect(await broadcast).to.deep.equal({ type: 'social-link-button:done' });
-    channel.close();
-    frame.remove();
   });
 });

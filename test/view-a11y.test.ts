@@ -1,4 +1,4 @@
-// Issue 8's layout, accessibility and looks: narrow widths, loading without layout shift,
+// The element's layout, accessibility and looks: narrow widths, loading without layout shift,
 // compact keyboard access, contrast, fonts, announcements and focus after an unlink.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';

@@ -1,4 +1,5 @@
-// Issue 8's flow defects and feedback, with real input and the popup blocker on.
+// A failed link and trying again, feedback while the flow runs, and where focus goes after a
+// failure; real input, popup blocker on.
 import { expect, oneEvent } from '@open-wc/testing';
 import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
 import '../src/entries/index.js';

@@ -1,6 +1,6 @@
-// Issue 19, server half: only parsed, bounded fields leave a handler (point 6), profile matching
-// is linear (7), the profile GET spends an Ayrshare call only for the app's own fetch (8), the
-// timeout is clamped (10) and networks reach Ayrshare once each (17). Upstream is a loopback fake.
+// What leaves a handler and what a request may cost: only parsed, bounded fields leave it,
+// profile matching is linear, the profile GET spends an Ayrshare call only for the app's own
+// fetch, the timeout is clamped and networks reach Ayrshare once each. Upstream is a loopback fake.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import * as server from '../../dist/server.js';

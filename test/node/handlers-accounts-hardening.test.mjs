@@ -1,4 +1,4 @@
-// The reference handlers, continued: mounted in node:http, the account lifecycle (networks,
+// The reference handlers mounted in node:http, the account lifecycle (networks,
 // direct connect, health) and hardening (request bodies, cross-site GETs, redirects).
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
