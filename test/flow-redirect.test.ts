@@ -19,7 +19,8 @@ function frameAt(frame: HTMLIFrameElement): string | undefined {
   }
 }
 
-async function redirectFlow(steps: string[] = []) {
+/** The host page in a frame, its element in mode="redirect"; `ready` sees it before the click. */
+async function redirectFlow(steps: string[] = [], ready: (el: HTMLElement) => void = () => undefined) {
   const link = providerUrl(steps);
   const jwt = mockEndpoint('jwt');
   await jwt.answer({ body: { url: link.url } });
@@ -34,6 +35,7 @@ async function redirectFlow(steps: string[] = []) {
   el.setAttribute('jwt-endpoint', jwt.url);
   el.setAttribute('allowed-hosts', PROVIDER_HOST);
   await el.updateComplete;
+  ready(el);
   const lengthBefore = history.length;
   const button = el.shadowRoot!.querySelector('[part="button"]')!.getBoundingClientRect();
   const box = frame.getBoundingClientRect();
@@ -55,6 +57,12 @@ describe('mode="redirect" and the tab history', () => {
     frame?.remove();
     sessionStorage.removeItem(MARK);
     await cleanUp();
+  });
+
+  it('emits social-link-open, then navigates the page itself to the linking URL', async () => {
+    const opened: unknown[] = [];
+    ({ frame } = await redirectFlow([], (el) => el.addEventListener('social-link-open', (e) => opened.push((e as CustomEvent).detail))));
+    expect(opened).to.deep.equal([{ mode: 'redirect' }]);
   });
 
   it('Back from the linking page returns to the host page; Forward then does not reload the linking URL', async () => {
@@ -79,41 +87,5 @@ describe('mode="redirect" and the tab history', () => {
     await quietFor(1500);
     expect(await flow.link.loads()).to.have.length(1);
     expect(frameAt(frame)).to.equal(HOST_PAGE);
-  });
-});
-
-describe('mode="redirect" opening', () => {
-  afterEach(cleanUp);
-
-  it('emits social-link-open, then navigates the page itself to the linking URL', async () => {
-    const link = providerUrl();
-    const jwtId = `r${Date.now()}`;
-    await fetch(`/mock-control/${jwtId}/jwt`, {
-      method: 'POST',
-      body: JSON.stringify({ answer: { body: { url: link.url } } }),
-    });
-    const frame = document.createElement('iframe');
-    frame.src = '/test/fixtures/redirect.html';
-    frame.style.cssText = 'width: 600px; height: 300px; border: 0';
-    document.body.prepend(frame);
-    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    const inner = frame.contentWindow!;
-    await waitFor(() => inner.customElements.get('social-link-button'), 'element not defined in the frame');
-    const el = inner.document.querySelector('social-link-button')!;
-    el.setAttribute('jwt-endpoint', `/mock/${jwtId}/jwt`);
-    el.setAttribute('allowed-hosts', `localhost:${location.port}`);
-    await el.updateComplete;
-    const opened: unknown[] = [];
-    el.addEventListener('social-link-open', (e) => opened.push(e.detail));
-    const button = el.shadowRoot!.querySelector('[part="button"]')!;
-    const rect = button.getBoundingClientRect();
-    const frameRect = frame.getBoundingClientRect();
-    await sendMouse({
-      type: 'click',
-      position: [Math.round(frameRect.left + rect.left + rect.width / 2), Math.round(frameRect.top + rect.top + rect.height / 2)],
-    });
-    await waitFor(async () => (await link.loads()).length === 1, 'the page was not sent to the linking URL');
-    expect(opened).to.deep.equal([{ mode: 'redirect' }]);
-    frame.remove();
   });
 });
