@@ -1,6 +1,7 @@
 import { hostText, SocialLinkFailure, taskSentence, type Failure, type Task } from './failures.js';
 import type { Text } from '../../i18n/messages.js';
 import { developerNotes } from './developer-notes.js';
+import { MAX_RETRY_AFTER_S } from '../../protocol/limits.js';
 
 export interface JsonRequest {
   url: string;
@@ -35,10 +36,6 @@ function effectiveTimeout(value: number): number {
 function serverCode(body: unknown): unknown {
   return typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
 }
-
-// A wait longer than an hour is no plan a user can follow ("wait 1666666666666666800 minutes"):
-// such a Retry-After says only "wait a moment".
-const MAX_RETRY_AFTER_S = 3600;
 
 /** Retry-After as seconds (a number of seconds, or an HTTP date), when it is at most an hour. */
 function retryAfterSeconds(header: string | null): number | undefined {

@@ -1,6 +1,7 @@
 // What may leave a handler, field by field: everything taken from Ayrshare's answers is parsed
 // to its type, bounded and re-serialized here, so that upstream text (a sentence quoting a key,
 // a script URL, a megabyte of anything) never reaches the browser as it came.
+import { MAX_RETRY_AFTER_S } from '../../protocol/limits.js';
 import { displayNameEntry } from '../../protocol/schemas.js';
 
 /** Ayrshare's error codes are small integers; anything else is not passed on. */
@@ -13,8 +14,7 @@ const MAX_TEXT_LENGTH = 256;
 const NETWORK_ID = /^[a-z0-9][a-z0-9_-]{0,31}$/i;
 /** More linked accounts than any Ayrshare profile can have (it supports 13 networks). */
 export const MAX_ACCOUNTS = 64;
-/** Retry-After, in seconds: at least 1, at most an hour; 60 when Ayrshare gives none. */
-export const MAX_RETRY_AFTER_S = 3600;
+/** Retry-After, in seconds: at least 1, at most MAX_RETRY_AFTER_S; 60 when Ayrshare gives none. */
 export const DEFAULT_RETRY_AFTER_S = 60;
 /** Times outside 2000..2100 are a broken clock or a broken answer, never a real expiry. */
 const EARLIEST = Date.UTC(2000, 0, 1);
