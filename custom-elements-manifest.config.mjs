@@ -25,7 +25,7 @@ const LIST_DEFAULTS = {
 };
 
 export default {
-  globs: ['src/social-link-button.ts'],
+  globs: ['src/element/social-link-button.ts'],
   outdir: '.',
   litelement: true,
   plugins: [

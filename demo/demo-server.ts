@@ -8,7 +8,7 @@ import {
   SIMULATOR_PROFILE_KEY,
   startAyrshareSimulator,
   type RunningSimulator,
-} from '../src/server/simulator.js';
+} from '../src/simulator/simulator.js';
 
 export interface DemoEnv {
   AYRSHARE_API_KEY?: string;

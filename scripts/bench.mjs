@@ -56,7 +56,7 @@ const iife = readFileSync('dist/social-link-button.iife.js');
 // The baseline renders the same list — 13 rows with the same icons — from one shared fetch.
 const baselineLit = await bundle(`
   import { LitElement, html, svg } from 'lit';
-  import { icons } from './src/internal/icons.ts';
+  import { icons } from './src/element/view/icons.ts';
   const NAMES = ['Bluesky','Facebook','Google Business Profile','Instagram','LinkedIn','Pinterest','Reddit','Snapchat','Telegram','Threads','TikTok','X','YouTube'];
   const IDS = Object.keys(icons);
   let shared;

@@ -1,5 +1,5 @@
 // `npm run build`: every file of the package, through Vite's build() API.
-//   dist/index.js, callback.js, react.js (+ chunks)  npm entries: ESM, lit/zod/react external
+//   dist/index.js, element.js, callback.js, react.js npm entries: ESM, lit/zod/react external (+ chunks)
 //   dist/locales/<tag>.js                            one file per language, beside the bundles
 //   dist/locales/integrity.json                      their sha384 SRI hashes, for hosts that pin them
 //   dist/public-suffix-list.js                       the whole Public Suffix List, loaded when a wildcard needs it
@@ -34,9 +34,9 @@ async function load(file) {
   return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
 }
 
-// Built locale files list their messages as an array in MESSAGE_ORDER (src/i18n.ts): no ids,
+// Built locale files list their messages as an array in MESSAGE_ORDER (src/i18n/messages.ts): no ids,
 // a quarter smaller. Each source registers itself on the page-wide registry when run.
-const { MESSAGE_ORDER } = await load('src/i18n.ts');
+const { MESSAGE_ORDER } = await load('src/i18n/messages.ts');
 /** A locale's built file: registers the messages, as a module or a classic script alike. */
 async function localeFile(file) {
   globalThis.SocialLinkButtonLocales = {};
@@ -47,7 +47,7 @@ async function localeFile(file) {
   return `(globalThis.SocialLinkButtonLocales??={})[${JSON.stringify(tag)}]=${JSON.stringify(MESSAGE_ORDER.map((key) => messages[key]))};\n`;
 }
 const common = { configFile: false, logLevel: 'warn', plugins: [cssPlugin] };
-// The npm build's locale import()s (src/internal/locale-imports.ts) point at the built locale
+// The npm build's locale import()s (src/i18n/locale-imports.ts) point at the built locale
 // files, dist/locales/<tag>.js, beside the chunk: one copy of each language, which a host's
 // bundler follows (and which `import 'social-link-button/locales/<tag>'` also is).
 const localesBeside = {
@@ -55,9 +55,9 @@ const localesBeside = {
   enforce: 'pre',
   resolveId(source, importer) {
     const tag = /^\.\.\/locales\/([\w-]+)\.js$/.exec(source)?.[1];
-    if (tag && importer?.endsWith('/src/internal/locale-imports.ts')) return { id: `./locales/${tag}.js`, external: true };
+    if (tag && importer?.endsWith('/src/i18n/locale-imports.ts')) return { id: `./locales/${tag}.js`, external: true };
     // Likewise the whole Public Suffix List: dist/public-suffix-list.js.
-    if (source === './public-suffix-list.js' && importer?.endsWith('/src/internal/public-suffix-imports.ts')) return { id: source, external: true };
+    if (source === './public-suffix-list.js' && importer?.endsWith('/src/element/link/public-suffix-imports.ts')) return { id: source, external: true };
     return null;
   },
 };
@@ -72,6 +72,7 @@ await build({
     lib: {
       entry: {
         index: entry('index'),
+        element: entry('element'),
         callback: entry('callback'),
         react: entry('react'),
       },
@@ -92,7 +93,7 @@ const integrity = Object.fromEntries(
 writeFileSync('dist/locales/integrity.json', `${JSON.stringify(integrity, null, 2)}\n`);
 // The whole Public Suffix List as an ES module (`export default '<rules>'`), as the npm build's
 // import() and the script-tag build's both read it; and its SRI hash.
-const { default: suffixList } = await load('src/internal/public-suffix-list.ts');
+const { default: suffixList } = await load('src/element/link/public-suffix-list.ts');
 const suffixFile = `export default ${JSON.stringify(suffixList)};\n`;
 writeFileSync('dist/public-suffix-list.js', suffixFile);
 const suffixHash = `sha384-${createHash('sha384').update(suffixFile).digest('base64')}`;
@@ -128,7 +129,7 @@ await build({
   },
 });
 // Read at run time from beside dist/simulator.js.
-cpSync('src/server/simulator-page', 'dist/simulator-page', { recursive: true });
+cpSync('src/simulator/simulator-page', 'dist/simulator-page', { recursive: true });
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 execFileSync('npx', ['cem', 'analyze'], { stdio: 'inherit' });

@@ -1,5 +1,5 @@
 // Lit's css`` templates ship as written: the builds (Vite) and the size attribution (esbuild)
-// minify the ones in src/styles/ with this.
+// minify the ones in src/element/styles/ with this.
 
 /** Minifies one stylesheet's text: comments, whitespace, the last semicolon of each block. */
 export function minifyCss(css) {
@@ -12,7 +12,7 @@ export function minifyCss(css) {
 }
 
 /** Our stylesheet modules' paths (also an esbuild onLoad filter, which takes a RegExp). */
-export const STYLE_MODULE = /[\\/]src[\\/]styles[\\/][\w-]+\.ts$/;
+export const STYLE_MODULE = /[\\/]src[\\/]element[\\/]styles[\\/][\w-]+\.ts$/;
 
 /** A module's source with every (interpolation-free) css`` template minified. */
 export const minifyLitCss = (code) => code.replace(/css`([^`$]*)`/g, (_, css) => `css\`${minifyCss(css)}\``);

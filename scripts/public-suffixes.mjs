@@ -1,4 +1,4 @@
-// Writes src/internal/public-suffixes.ts: what the element needs of the Public Suffix List (the
+// Writes src/element/link/public-suffixes.ts: what the element needs of the Public Suffix List (the
 // `psl` dev dependency's copy) to refuse an allowed-hosts wildcard whose remainder is a public
 // suffix (`*.co.uk`, `*.github.io`). The whole list is ~31 KB gzip, too much for the script-tag
 // bundle, so only a compact part ships (checked against the list here; figures printed):
@@ -7,7 +7,7 @@
 //     refused under every two-letter top-level domain;
 //   - top-level domains whose every second-level name is public (`*.ck`);
 //   - the suffixes of widely used hosting platforms, each checked to be on the list.
-// It also writes src/internal/public-suffix-list.ts, the WHOLE list, which the element loads
+// It also writes src/element/link/public-suffix-list.ts, the WHOLE list, which the element loads
 // only when an allowed-hosts wildcard gets past the compact part (public-suffix-loader.ts).
 // Run `node scripts/public-suffixes.mjs` after updating psl; the output is committed, so the
 // build needs no network. `--check` only compares (exit 1 when a committed file is stale).
@@ -98,10 +98,10 @@ const outputs = [
 ];
 let stale = false;
 for (const [file, text] of outputs) {
-  const target = new URL(`../src/internal/${file}`, import.meta.url);
+  const target = new URL(`../src/element/link/${file}`, import.meta.url);
   if (!process.argv.includes('--check')) writeFileSync(target, text);
   else if (readFileSync(target, 'utf8') !== text) {
-    console.error(`src/internal/${file} is stale: run node scripts/public-suffixes.mjs`);
+    console.error(`src/element/link/${file} is stale: run node scripts/public-suffixes.mjs`);
     stale = true;
   }
 }

@@ -35,7 +35,7 @@ export const esmEntry = () => bundle("export * from './dist/index.js';", ['lit',
 /**
  * What the language mechanism (issue 11) costs the script-tag bundle: the same bundle built with
  * bench/plain/*.ts — English only, no language lookup, locale loading, Intl or overrides — in
- * place of src/i18n.ts, src/internal/language.ts and src/controllers/language-controller.ts.
+ * place of src/i18n/messages.ts, src/i18n/language.ts and src/i18n/language-controller.ts.
  */
 export async function languageMechanism() {
   const plain = {
@@ -43,7 +43,7 @@ export async function languageMechanism() {
     enforce: 'pre',
     resolveId(source, importer) {
       if (!importer?.includes('/src/')) return null;
-      if (/(^|\/)i18n\.js$/.test(source)) return resolve('bench/plain/i18n.ts');
+      if (/(^|\/)i18n\/messages\.js$/.test(source)) return resolve('bench/plain/i18n.ts');
       if (/(^|\/)language\.js$/.test(source)) return resolve('bench/plain/language.ts');
       if (/(^|\/)language-controller\.js$/.test(source)) return resolve('bench/plain/language-controller.ts');
       return null;

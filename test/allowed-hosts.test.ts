@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import { mockEndpoint, quietFor, waitFor } from './helpers.js';
-import { fetchLinkUrl, trustedUrl } from '../src/internal/link-url.js';
-import type { SocialLinkFailure } from '../src/internal/errors.js';
-import { importPublicSuffixListWith, loadWholeList } from '../src/internal/public-suffix-loader.js';
-import { PUBLIC_SUFFIX_IMPORT } from '../src/internal/public-suffix-imports.js';
+import { fetchLinkUrl, trustedUrl } from '../src/element/link/link-url.js';
+import type { SocialLinkFailure } from '../src/element/net/failures.js';
+import { importPublicSuffixListWith, loadWholeList } from '../src/element/link/public-suffix-loader.js';
+import { PUBLIC_SUFFIX_IMPORT } from '../src/element/link/public-suffix-imports.js';
 import { loneIife, removeFrames, scriptFrame, type ScriptFrame } from './script-frames.js';
 
 // SPEC 6 and the allowed-hosts row of SPEC 2, case by case. (The element's use of the rule —

@@ -5,6 +5,7 @@ import type { SocialLinkButton } from '../src/entries/index.js';
 async function load(name: string) {
   return (await import(/* @vite-ignore */ `/__bundle/${name}.js`)) as {
     mount(container: HTMLElement, profileEndpoint: string): void;
+    mountEvery(container: HTMLElement, props: string[]): void;
   };
 }
 
@@ -38,5 +39,23 @@ describe('React', () => {
     expect(
       container.querySelector('#wrapped')!.shadowRoot!.querySelector('[part="label"]')!.textContent!.trim(),
     ).to.equal('Link (React wrapper)');
+  });
+
+  it('every event in custom-elements.json reaches its React prop (social-link-health → onLinkHealth)', async () => {
+    const manifest = (await (await fetch('/custom-elements.json')).json()) as {
+      modules: { declarations?: { customElement?: boolean; events?: { name: string }[] }[] }[];
+    };
+    const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.customElement)!;
+    const types = element.events!.map((e) => e.name);
+    expect(types).to.include('social-link-health');
+    // The documented naming: social-link-<name> arrives on onLink<Name>.
+    const props = types.map((type) => `onLink${type.charAt(12).toUpperCase()}${type.slice(13)}`);
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    (await load('react-app')).mountEvery(container, props);
+    await waitFor(() => container.querySelector('#every'), 'not rendered');
+    const every = container.querySelector<SocialLinkButton>('#every')!;
+    for (const type of types) every.dispatchEvent(new CustomEvent(type, { detail: {}, bubbles: true, composed: true }));
+    await waitFor(() => container.querySelectorAll('#every-log li').length === types.length, 'not every event reached React');
+    expect([...container.querySelectorAll('#every-log li')].map((li) => li.textContent)).to.deep.equal(types);
   });
 });

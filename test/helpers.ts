@@ -3,20 +3,14 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, resetMouse, sendMouse } from '@web/test-runner-commands';
 // Not the element itself: some files must load it their own way (a framework app, a bundle).
-import { SOCIAL_LINK_EVENTS } from '../src/events.js';
-import type { SocialLinkButton } from '../src/social-link-button.js';
+import { SOCIAL_LINK_EVENTS } from '../src/element/events.js';
+import type { SocialLinkButton } from '../src/element/social-link-button.js';
 
-/**
- * waitUntil with room for a loaded machine: requests to the test server, popups and
- * navigations can take seconds on a busy CI host, where a 1 s default makes tests flaky.
- */
-export function waitFor(
-  condition: () => unknown | Promise<unknown>,
-  message: string,
-  options: { timeout?: number } = {},
-) {
-  return waitUntil(condition, message, { timeout: options.timeout ?? 8000, interval: 50 });
-}
+// Waiting, and the status list's rows with Ayrshare's own answer, live beside: re-exported here.
+import { waitFor } from './waiting.js';
+
+export * from './waiting.js';
+export * from './status-helpers.js';
 
 /** Collects errors and rejections nothing caught, until `stop()`. */
 export function catchUncaught() {
@@ -127,73 +121,6 @@ export function emulateMediaFeatures(
 ) {
   if (engine !== 'chromium' && features.every((f) => f.value === '')) return Promise.resolve(true);
   return executeServerCommand('emulate-media-features', { features });
-}
-
-/** Ayrshare's GET /api/user answer as its docs show it, unchanged. */
-export const AYRSHARE_USER = {
-  activeSocialAccounts: ['facebook', 'linkedin', 'twitter', 'mastodon'],
-  created: '2024-02-10T18:35:06.000Z',
-  displayNames: [
-    {
-      created: '2024-02-10T18:36:12.000Z',
-      displayName: 'Acme Page',
-      id: '1044111111111111',
-      pageName: 'Acme Page',
-      platform: 'facebook',
-      profileUrl: 'https://www.facebook.com/1044111111111111',
-      userImage: 'https://scontent.example.com/acme.jpg',
-      usedBy: [],
-    },
-    {
-      created: '2024-02-10T18:37:02.000Z',
-      displayName: 'Acme Corp',
-      id: 'urn:li:organization:7777',
-      platform: 'linkedin',
-      profileUrl: 'https://www.linkedin.com/company/acme',
-      type: 'corporate',
-      userImage: 'https://media.licdn.example.com/acme.png',
-    },
-    {
-      created: '2024-02-10T18:38:41.000Z',
-      displayName: 'Acme',
-      id: '1234567890',
-      platform: 'twitter',
-      profileUrl: 'https://x.com/acme',
-      userImage: 'https://pbs.twimg.example.com/acme.jpg',
-      username: 'acme',
-      subscriptionType: 'None',
-    },
-  ],
-  email: null,
-  lastApiCall: '2024-02-11T09:00:00.000Z',
-  monthlyApiCalls: 12,
-  refId: 'a1b2c3d4e5',
-  title: 'Acme workspace',
-  lastUpdated: '2024-02-11T09:00:00.000Z',
-  nextUpdate: '2024-02-11T09:05:00.000Z',
-};
-
-/** What a network row says, as a screen reader reads it: name, status, account. */
-export function rowText(row: Element): string {
-  // Each element's text apart, as the accessibility tree puts the row's flex and grid items.
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) parts.push(child.textContent ?? '');
-      else if (child.nodeType === Node.ELEMENT_NODE) {
-        parts.push(' ');
-        walk(child);
-        parts.push(' ');
-      }
-    }
-  };
-  walk(row.querySelector('.details') ?? row);
-  return parts.join('').replace(/\s+/g, ' ').trim();
-}
-
-/** A network's row, by comparing data (ids may hold characters a selector would need escaped). */
-export function rowOf(el: Element, id: string): HTMLElement {
-  return [...el.shadowRoot!.querySelectorAll<HTMLElement>('li[data-network]')].find((row) => row.dataset.network === id)!;
 }
 
 /** The fake provider's origin: the test page is on 127.0.0.1, so localhost is another origin. */

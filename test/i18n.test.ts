@@ -21,7 +21,7 @@ import '../src/locales/tr.js';
 import '../src/locales/zh-CN.js';
 import '../src/locales/zh-TW.js';
 import { englishMessages, type SocialLinkButton } from '../src/entries/index.js';
-import { SHIPPED } from '../src/i18n.js';
+import { SHIPPED } from '../src/i18n/messages.js';
 import {
   mockEndpoint,
   rowOf,

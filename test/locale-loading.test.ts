@@ -3,8 +3,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/entries/index.js';
 import type { SocialLinkButton } from '../src/entries/index.js';
-import { importLocalesWith } from '../src/internal/language.js';
-import { LOCALE_IMPORTS } from '../src/internal/locale-imports.js';
+import { importLocalesWith } from '../src/i18n/language.js';
+import { LOCALE_IMPORTS } from '../src/i18n/locale-imports.js';
 import { quietFor, waitFor } from './helpers.js';
 import { loneIife, removeFrames, responsive, scriptFrame } from './script-frames.js';
 

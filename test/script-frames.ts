@@ -2,7 +2,7 @@
 // iframe of its own, so a test decides what the markup around the <script> holds: a clobbering
 // tag, data-locales, a pinned locale file. Requests are read from the frame's Resource Timing.
 import { mockEndpoint, waitFor } from './helpers.js';
-import type { SocialLinkButton } from '../src/social-link-button.js';
+import type { SocialLinkButton } from '../src/element/social-link-button.js';
 
 type FrameWindow = Window & typeof globalThis & { __ready?: boolean };
 

@@ -1,7 +1,7 @@
 // The baseline for measuring issue 11's mechanism: English only, no language resolution, no
 // locale loading, no Intl, no overrides. `npm run bench` builds the script-tag bundle with this
 // module and plain-language.ts in place of the real ones and reports the difference.
-import { en, type MessageId, type Text } from '../../src/i18n.js';
+import { en, type MessageId, type Text } from '../../src/i18n/messages.js';
 
 export { en };
 export const format = (text: Text, _lang?: string, _overrides?: unknown): string => {

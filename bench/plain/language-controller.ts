@@ -1,6 +1,6 @@
 // See plain/i18n.ts: an element that always speaks English, left to right.
 import type { ReactiveElement } from 'lit';
-import type { MessageId, Text } from '../../src/i18n.js';
+import type { MessageId, Text } from '../../src/i18n/messages.js';
 import { format } from './i18n.js';
 
 export class LanguageController {

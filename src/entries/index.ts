@@ -1,19 +1,8 @@
-// `social-link-button`: defines <social-link-button> and exports its class, helpers and types.
-import { define } from '../define.js';
-import { importLocalesWith } from '../internal/language.js';
-import { LOCALE_IMPORTS } from '../internal/locale-imports.js';
-import { importPublicSuffixListWith } from '../internal/public-suffix-loader.js';
-import { PUBLIC_SUFFIX_IMPORT } from '../internal/public-suffix-imports.js';
+// `social-link-button`: defines <social-link-button> and exports its class, helpers and types
+// (`social-link-button/element` has the same without defining the tag).
+import { define } from './element.js';
 
-export { SocialLinkButton } from '../social-link-button.js';
-export { define, TAG_NAME } from '../define.js';
-export { NETWORK_IDS, NETWORKS, toNetworkId } from '../networks.js';
-export { VERSION } from '../version.js';
-export { registerLocale, en as englishMessages } from '../i18n.js';
-export { SOCIAL_LINK_EVENTS } from '../events.js';
-export type * from '../types.js';
+export * from './element.js';
 
-// Before define(): the first element to upgrade may already need its language.
-importLocalesWith(LOCALE_IMPORTS);
-importPublicSuffixListWith(PUBLIC_SUFFIX_IMPORT);
+// After element.js has set how languages load: the first element to upgrade may need one.
 define();

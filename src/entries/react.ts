@@ -3,43 +3,36 @@
 // importing this module's types gives that JSX its checked props (see the JSX block below).
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
-import { define } from '../define.js';
-import { importLocalesWith } from '../internal/language.js';
-import { LOCALE_IMPORTS } from '../internal/locale-imports.js';
-import { importPublicSuffixListWith } from '../internal/public-suffix-loader.js';
-import { PUBLIC_SUFFIX_IMPORT } from '../internal/public-suffix-imports.js';
-import type {
-  SocialLinkChangeDetail,
-  SocialLinkCloseDetail,
-  SocialLinkConnectDetail,
-  SocialLinkDoneDetail,
-  SocialLinkErrorDetail,
-  SocialLinkMode,
-  SocialLinkOpenDetail,
-} from '../types.js';
-import { SocialLinkButton as SocialLinkButtonElement } from '../social-link-button.js';
+import { SOCIAL_LINK_EVENTS } from '../element/events.js';
+import type { SocialLinkEventMap, SocialLinkMode } from '../element/types.js';
+import { define, SocialLinkButton as SocialLinkButtonElement } from './element.js';
 
-importLocalesWith(LOCALE_IMPORTS);
-importPublicSuffixListWith(PUBLIC_SUFFIX_IMPORT);
 define();
+
+/** `social-link-open` → `onLinkOpen`: the prop each event arrives on. */
+type ReactEventProp<K> = K extends `social-link-${infer Name}` ? `onLink${Capitalize<Name>}` : never;
+type ReactEvents = { [K in keyof SocialLinkEventMap as ReactEventProp<K>]: EventName<SocialLinkEventMap[K]> };
+
+// Every event the element emits (the list a test keeps equal to custom-elements.json's), none by hand.
+const events = Object.fromEntries(
+  SOCIAL_LINK_EVENTS.map((type) => [`onLink${type.charAt(12).toUpperCase()}${type.slice(13)}`, type]),
+) as ReactEvents;
 
 export const SocialLinkButton = createComponent({
   tagName: 'social-link-button',
   elementClass: SocialLinkButtonElement,
   react: React,
   displayName: 'SocialLinkButton',
-  events: {
-    onLinkOpen: 'social-link-open' as EventName<CustomEvent<SocialLinkOpenDetail>>,
-    onLinkConnect: 'social-link-connect' as EventName<CustomEvent<SocialLinkConnectDetail>>,
-    onLinkDone: 'social-link-done' as EventName<CustomEvent<SocialLinkDoneDetail>>,
-    onLinkClose: 'social-link-close' as EventName<CustomEvent<SocialLinkCloseDetail>>,
-    onLinkChange: 'social-link-change' as EventName<CustomEvent<SocialLinkChangeDetail>>,
-    onLinkError: 'social-link-error' as EventName<CustomEvent<SocialLinkErrorDetail>>,
-  },
+  events,
 });
 
+/** React 19's native event props: `onsocial-link-change` and the rest, one per event. */
+type NativeEventProps = {
+  [K in keyof SocialLinkEventMap as `on${K}`]?: (event: SocialLinkEventMap[K]) => void;
+};
+
 /** Attributes and event props of <social-link-button> as React 19 passes them to the element. */
-export interface SocialLinkButtonJsxProps extends React.HTMLAttributes<SocialLinkButtonElement> {
+export interface SocialLinkButtonJsxProps extends React.HTMLAttributes<SocialLinkButtonElement>, NativeEventProps {
   'jwt-endpoint'?: string;
   'profile-endpoint'?: string;
   'unlink-endpoint'?: string;
@@ -53,12 +46,6 @@ export interface SocialLinkButtonJsxProps extends React.HTMLAttributes<SocialLin
   disabled?: boolean;
   compact?: boolean;
   ref?: React.Ref<SocialLinkButtonElement>;
-  'onsocial-link-open'?: (event: CustomEvent<SocialLinkOpenDetail>) => void;
-  'onsocial-link-connect'?: (event: CustomEvent<SocialLinkConnectDetail>) => void;
-  'onsocial-link-done'?: (event: CustomEvent<SocialLinkDoneDetail>) => void;
-  'onsocial-link-close'?: (event: CustomEvent<SocialLinkCloseDetail>) => void;
-  'onsocial-link-change'?: (event: CustomEvent<SocialLinkChangeDetail>) => void;
-  'onsocial-link-error'?: (event: CustomEvent<SocialLinkErrorDetail>) => void;
 }
 
 declare module 'react' {

@@ -1,2 +1,2 @@
 // `social-link-button/simulator`: an offline stand-in for Ayrshare's API and linking page.
-export * from '../server/simulator.js';
+export * from '../simulator/simulator.js';

@@ -1,5 +1,5 @@
 // Arabic (ar). Importing this module (or loading dist/locales/ar.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "ربط حسابات التواصل الاجتماعي",

@@ -1,5 +1,5 @@
 // German (de). Importing this module (or loading dist/locales/de.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "Social-Media-Konten verknüpfen",

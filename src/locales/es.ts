@@ -1,5 +1,5 @@
 // Spanish (es). Importing this module (or loading dist/locales/es.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "Vincular redes sociales",

@@ -1,5 +1,5 @@
 // French (fr). Importing this module (or loading dist/locales/fr.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "Associer des comptes sociaux",

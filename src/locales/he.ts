@@ -1,5 +1,5 @@
 // Hebrew (he). Importing this module (or loading dist/locales/he.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "קישור חשבונות ברשתות חברתיות",

@@ -1,5 +1,5 @@
 // Hindi (hi). Importing this module (or loading dist/locales/hi.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "सोशल अकाउंट लिंक करें",

@@ -1,5 +1,5 @@
 // Italian (it). Importing this module (or loading dist/locales/it.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "Collega account social",

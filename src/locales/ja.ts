@@ -1,5 +1,5 @@
 // Japanese (ja). Importing this module (or loading dist/locales/ja.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "SNSアカウントを連携",

@@ -1,5 +1,5 @@
 // Korean (ko). Importing this module (or loading dist/locales/ko.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "소셜 계정 연결",

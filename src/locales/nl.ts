@@ -1,5 +1,5 @@
 // Dutch (nl). Importing this module (or loading dist/locales/nl.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "Sociale accounts koppelen",

@@ -1,5 +1,5 @@
 // Polish (pl). Importing this module (or loading dist/locales/pl.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "Połącz konta społecznościowe",

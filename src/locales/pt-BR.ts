@@ -1,5 +1,5 @@
 // Brazilian Portuguese (pt-BR). Importing this module (or loading dist/locales/pt-BR.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "Conectar redes sociais",

@@ -1,5 +1,5 @@
 // Portuguese (pt). Importing this module (or loading dist/locales/pt.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "Associar contas de redes sociais",

@@ -1,5 +1,5 @@
 // Swedish (sv). Importing this module (or loading dist/locales/sv.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "Koppla sociala konton",

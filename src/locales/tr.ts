@@ -1,5 +1,5 @@
 // Turkish (tr). Importing this module (or loading dist/locales/tr.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "Sosyal medya hesaplarını bağla",

@@ -1,5 +1,5 @@
 // Simplified Chinese (zh-CN). Importing this module (or loading dist/locales/zh-CN.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "关联社交账号",

@@ -1,5 +1,5 @@
 // Traditional Chinese (zh-TW). Importing this module (or loading dist/locales/zh-TW.js) registers it.
-import type { Messages } from '../i18n.js';
+import type { Messages } from '../i18n/messages.js';
 
 const messages: Messages = {
   label: "連結社群帳號",

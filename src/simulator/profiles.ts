@@ -3,8 +3,10 @@
 // (POST/PUT/DELETE /api/profiles/profile), since real clients use both. Keys are returned once,
 // at creation; titles are unique; deletions are limited to 8 per second.
 import { randomBytes } from 'node:crypto';
-import { isNetworkId } from '../networks.js';
-import { apiError, json, readBody, type Profile, type SimulatorState } from '../server/simulator-shared.js';
+import { isNetworkId } from '../protocol/networks.js';
+import { readJsonObject } from '../server/http/body.js';
+import { json } from '../server/http/responses.js';
+import { apiError, type Profile, type SimulatorState } from './state.js';
 
 const DELETES_PER_SECOND = 8;
 const DEFAULT_PAGE = 25;
@@ -140,7 +142,7 @@ export function simulatedProfilesApi(state: SimulatorState): (request: Request, 
     }
     if (settings.failing) return apiError(500, 'profiles', 500, 'Internal server error.');
     if (method === 'GET') return list(new URL(request.url));
-    const body = await readBody(request);
+    const body = await readJsonObject(request);
     if (!body) return apiError(400, 'profiles', 101, 'Body is not valid JSON.');
     if (method === 'POST') return create(body);
     const found = byKey(request, body);

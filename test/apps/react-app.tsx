@@ -35,3 +35,25 @@ export function mount(container: HTMLElement, profileEndpoint: string) {
   }
   createRoot(container).render(<App />);
 }
+
+/**
+ * Renders the wrapper with a handler on each of `props` (`onLinkOpen`…); each event that reaches
+ * one is listed in #every-log.
+ */
+export function mountEvery(container: HTMLElement, props: string[]) {
+  function Every() {
+    const [log, setLog] = useState<string[]>([]);
+    const handlers = Object.fromEntries(props.map((prop) => [prop, (event: Event) => setLog((seen) => [...seen, event.type])]));
+    return (
+      <>
+        <SocialLinkButton id="every" {...handlers} />
+        <ul id="every-log">
+          {log.map((type) => (
+            <li key={type}>{type}</li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  createRoot(container).render(<Every />);
+}

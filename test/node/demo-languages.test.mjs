@@ -36,7 +36,7 @@ after(async () => {
 
 test('the demo speaks each shipped language it is switched to, loading its file once', { timeout: 120_000 }, async () => {
   // Each locale's button label, from its source (run in Node by the same dev server).
-  const { SHIPPED } = await server.ssrLoadModule('/src/i18n.ts');
+  const { SHIPPED } = await server.ssrLoadModule('/src/i18n/messages.ts');
   assert.equal(SHIPPED.length, 17);
   for (const tag of SHIPPED) await server.ssrLoadModule(`/src/locales/${tag}.ts`);
   const labels = globalThis.SocialLinkButtonLocales;
@@ -51,5 +51,5 @@ test('the demo speaks each shipped language it is switched to, loading its file 
     ).catch(async () => assert.fail(`${tag}: the label stayed "${await label()}"`));
     assert.equal(requested.filter((path) => path === `/src/locales/${tag}.ts`).length, 1, `${tag} was not asked for once`);
   }
-  assert.deepEqual(requested.filter((path) => path.startsWith('/src/internal/locales/')), []);
+  assert.deepEqual(requested.filter((path) => path.startsWith('/src/i18n/locales/')), []);
 });

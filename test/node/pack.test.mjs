@@ -221,7 +221,7 @@ describe('the packed package', () => {
       const german = browserPage.waitForResponse((response) => response.url().endsWith('/vendor/locales/de.js'));
       await browserPage.evaluate(() => document.documentElement.setAttribute('lang', 'de'));
       assert.equal((await german).status(), 200);
-      const english = readFileSync(join(root, 'src/i18n.ts'), 'utf8').match(/^  label: '([^']+)'/m)[1];
+      const english = readFileSync(join(root, 'src/i18n/messages.ts'), 'utf8').match(/^  label: '([^']+)'/m)[1];
       await browserPage.waitForFunction(
         (text) => document.querySelector('social-link-button').shadowRoot.querySelector('[part="label"]').textContent.trim() !== text,
         english,

@@ -164,7 +164,7 @@ describe('size report', () => {
     const iife = gzip(readFileSync(join(root, 'dist', 'social-link-button.iife.js')));
     assert.ok(Math.abs(total - iife) <= shares.length, `shares sum to ${total} B, the IIFE is ${iife} B`);
     const names = shares.map(({ what }) => what);
-    for (const name of ['Lit', 'Zod (zod/mini)', 'src/social-link-button.ts', 'src/controllers/link-flow-controller.ts', 'src/internal/icons.ts']) {
+    for (const name of ['Lit', 'Zod (zod/mini)', 'src/element/social-link-button.ts', 'src/element/link/link-flow-controller.ts', 'src/element/view/icons.ts']) {
       assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
     }
     assert.ok(shares.every(({ bytes }) => bytes >= 0));

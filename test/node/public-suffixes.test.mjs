@@ -13,11 +13,11 @@ async function load(file) {
   const { outputFiles } = await build({ entryPoints: [file], bundle: true, format: 'esm', platform: 'neutral', write: false });
   return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
 }
-const { parseRules, isListedSuffix } = await load('src/internal/public-suffix-rules.ts');
-const { default: encoded } = await load('src/internal/public-suffix-list.ts');
+const { parseRules, isListedSuffix } = await load('src/element/link/public-suffix-rules.ts');
+const { default: encoded } = await load('src/element/link/public-suffix-list.ts');
 const { default: pslRules } = await import('../../node_modules/psl/data/rules.js');
 
-test('src/internal/public-suffixes.ts and public-suffix-list.ts are up to date with the Public Suffix List', () => {
+test('src/element/link/public-suffixes.ts and public-suffix-list.ts are up to date with the Public Suffix List', () => {
   const out = execFileSync(process.execPath, ['scripts/public-suffixes.mjs', '--check'], { encoding: 'utf8' });
   assert.match(out, /generic labels cover \d+ of \d+ two-label ccTLD rules/);
   assert.match(out, /\d+ rules in \d+ top-level domains/);

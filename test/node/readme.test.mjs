@@ -55,10 +55,10 @@ test('every public property and method in the manifest is in the element referen
 });
 
 test('the message table lists every English message id, and nothing else', () => {
-  const source = read('src/i18n.ts');
+  const source = read('src/i18n/messages.ts');
   const english = source.slice(source.indexOf('export const en = {'), source.indexOf('\n};', source.indexOf('export const en = {')));
   const ids = [...english.matchAll(/^ {2}(\w+):/gm)].map((m) => m[1]);
-  assert.ok(ids.length > 40, `read ${ids.length} ids from src/i18n.ts`);
+  assert.ok(ids.length > 40, `read ${ids.length} ids from src/i18n/messages.ts`);
   const table = api.slice(api.indexOf('| id | English |'));
   const rows = table.split('\n').slice(2);
   const listed = rows.slice(0, rows.findIndex((row) => !row.startsWith('|'))).flatMap((row) => [...row.split('|')[1].matchAll(/`(\w+)`/g)].map((m) => m[1]));

@@ -1,0 +1,26 @@
+// The reference host backend for Ayrshare: three framework-neutral handlers on Web `Request` →
+// `Response` for the element's three endpoints. The API key, the private key and Profile Keys
+// stay here: no answer carries them, and nothing here logs.
+import { createAyrshareClient } from '../ayrshare/client.js';
+import { UpstreamError } from '../ayrshare/errors.js';
+import { internalError } from '../http/responses.js';
+import { linkUrl } from './link-url.js';
+import type { AyrshareHandlerOptions, AyrshareHandlers, EndpointContext } from './options.js';
+import { profile } from './profile.js';
+import { unlink } from './unlink.js';
+
+/** Any failure becomes an answer: Ayrshare's mapped to ours, anything else a plain 500. */
+async function guarded(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    return error instanceof UpstreamError ? error.response : internalError();
+  }
+}
+
+export function createAyrshareHandlers(options: AyrshareHandlerOptions): AyrshareHandlers {
+  const context: EndpointContext = { options, call: createAyrshareClient(options) };
+  const endpoint = (handle: (request: Request, context: EndpointContext) => Promise<Response>) => (request: Request) =>
+    guarded(() => handle(request, context));
+  return { linkUrl: endpoint(linkUrl), profile: endpoint(profile), unlink: endpoint(unlink) };
+}

@@ -1,0 +1,71 @@
+// The options of the reference handlers, and the types they are built from.
+import type { AllowedOrigins } from '../http/requests.js';
+import type { CallInit } from '../ayrshare/client.js';
+
+export interface AyrshareHandlerOptions {
+  /** The Ayrshare account's API key (`Authorization: Bearer`). */
+  apiKey: string;
+  /** The signed-in user's Profile Key, from your session; `undefined` answers 401. */
+  profileKey: (request: Request) => string | undefined | Promise<string | undefined>;
+  /**
+   * Origins allowed to ask for a linking URL (your app's, e.g. `https://app.example.com`); the
+   * request's `Origin` must be one of them, and is passed to Ayrshare as `origin`, which turns on
+   * its link completion events. A function decides per origin.
+   */
+  allowedOrigins: AllowedOrigins;
+  /** `link-session` (Ayrshare's recommendation, default) or the legacy `generateJWT`. */
+  linkMethod?: 'link-session' | 'generateJWT';
+  /** generateJWT only: your Ayrshare domain and private key. */
+  domain?: string;
+  privateKey?: string;
+  /** Where Done sends the popup when there is no `origin` (your callback page); a function
+   * gets the request, to build it from the request's own URL. */
+  redirect?: string | ((request: Request) => string | undefined);
+  /**
+   * Networks the linking page may offer (Ayrshare ids). The element's `networks` (the ids it
+   * shows) and `network` (one row's Link or Reconnect) narrow it further, never widen it.
+   */
+  allowedSocial?: readonly string[];
+  /**
+   * Link a single network (a row's Link or Reconnect) with Ayrshare's direct connect
+   * (`mode: "connect"` + `network`, Max Pack). If Ayrshare refuses, the handler falls back to
+   * the usual page offering only that network. Link sessions only.
+   */
+  directConnect?: boolean;
+  /** Log out of Ayrshare first: set when one browser links several profiles in turn. */
+  logout?: boolean;
+  /** Link lifetime in minutes (Ayrshare Max Pack). */
+  expiresIn?: number;
+  /**
+   * Milliseconds each call to Ayrshare may take (default 10000); then 504. Zero or less is the
+   * default, more than 2^31−1 (Infinity too) is 2^31−1; not a number throws.
+   */
+  timeout?: number;
+  /** Ayrshare's API base (default https://api.ayrshare.com/api; the simulator's for the demo). */
+  baseUrl?: string;
+  /** The fetch to call Ayrshare with (default: global fetch). */
+  fetch?: typeof fetch;
+  /** The largest request body accepted, in bytes (default 16 KiB); larger is 413. */
+  maxBodyBytes?: number;
+}
+
+/**
+ * @deprecated Use `FetchHandler` (what `toNodeHandler` takes); the handlers below always answer
+ * with a promise.
+ */
+export type Handler = (request: Request) => Promise<Response>;
+
+export interface AyrshareHandlers {
+  /** `jwt-endpoint`: POST `{ origin }` → `{ url, expiresAt }`. */
+  linkUrl: (request: Request) => Promise<Response>;
+  /** `profile-endpoint`: GET → `{ activeSocialAccounts, displayNames }`. */
+  profile: (request: Request) => Promise<Response>;
+  /** `unlink-endpoint`: DELETE `{ platform }` → `{ status, platform }`. */
+  unlink: (request: Request) => Promise<Response>;
+}
+
+/** What an endpoint is built from: the host's options and the Ayrshare caller. */
+export interface EndpointContext {
+  options: AyrshareHandlerOptions;
+  call: (path: string, init: CallInit) => Promise<unknown>;
+}

@@ -1,0 +1,17 @@
+// `unlink-endpoint`: DELETE `{ platform }` → `{ status, platform }` (docs/contract.md §3).
+import { isNetworkId, NETWORK_IDS } from '../../protocol/networks.js';
+import { unlinkBody } from '../../protocol/schemas.js';
+import { checkedCall } from '../http/requests.js';
+import { fail, json } from '../http/responses.js';
+import type { EndpointContext } from './options.js';
+
+export async function unlink(request: Request, { options, call }: EndpointContext): Promise<Response> {
+  const checked = await checkedCall(request, 'DELETE', options);
+  if (checked instanceof Response) return checked;
+  const parsed = unlinkBody.safeParse(checked.body);
+  if (!parsed.success || !isNetworkId(parsed.data.platform)) {
+    return fail(400, `The body must be { "platform": "<one of ${NETWORK_IDS.join(', ')}>" }.`);
+  }
+  await call('/profiles/social', { method: 'DELETE', profileKey: checked.profileKey, body: { platform: parsed.data.platform } });
+  return json(200, { status: 'success', platform: parsed.data.platform });
+}
