@@ -25,10 +25,9 @@ const ENGLISH: CallbackTexts = {
 
 /** The page's three sentences in `lang`, from a locale module loaded on the page (else English). */
 function texts(lang: string): CallbackTexts {
-  // Only our own property: an element with that id is a window property too (named access).
-  const locales = Object.getOwnPropertyDescriptor(globalThis, 'SocialLinkButtonLocales')?.value as
-    | Record<string, Partial<CallbackTexts> | string[] | undefined>
-    | undefined;
+  // (Markup with that id could only make this page speak English: the texts below are text.)
+  const locales = (globalThis as { SocialLinkButtonLocales?: Record<string, Partial<CallbackTexts> | string[] | undefined> })
+    .SocialLinkButtonLocales;
   const tag = lang.toLowerCase();
   const found = locales?.[tag] ?? locales?.[tag.split('-')[0] ?? ''];
   // A built locale file is an array: these three come first (MESSAGE_ORDER in i18n.ts).
