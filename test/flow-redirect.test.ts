@@ -3,7 +3,7 @@
 // page, and once back (by Back, or sent back by the provider) neither Back nor Forward reloads the
 // linking URL. In a frame, whose entries are the tab's (joint session history); real clicks.
 import { expect } from '@open-wc/testing';
-import { cleanUp, quietFor } from './helpers.js';
+import { cleanUp, quietFor, waitFor } from './helpers.js';
 import { backHome, frameAt, HOST_PAGE, MARK, redirectFlow } from './redirect-frame.js';
 
 describe('mode="redirect" and the tab history', () => {
@@ -17,7 +17,10 @@ describe('mode="redirect" and the tab history', () => {
   it('Back from the linking page returns to the host page; Forward then does not reload the linking URL', async () => {
     const flow = await redirectFlow();
     frame = flow.frame;
-    // One entry for the linking page, none more.
+    // One entry for the linking page, none more. (The provider's server sees the request before
+    // the navigation commits and the tab's history grows: wait for the commit, then count.)
+    await waitFor(() => history.length > flow.lengthBefore, 'the linking page never committed');
+    await quietFor(300);
     expect(history.length).to.equal(flow.lengthBefore + 1);
     history.back();
     await backHome(frame);
