@@ -44,7 +44,7 @@ test('a status read for a new user calls no Ayrshare and creates nothing; unlink
   const { handlers, profiles } = wired({ user: () => 'newcomer' });
   const status = await record(await handlers.profile(get(APP)));
   assert.equal(status.status, 200);
-  assert.deepEqual((await status.json()).activeSocialAccounts, []);
+  assert.deepEqual(await status.json(), { activeSocialAccounts: [], displayNames: [] });
   const unlinked = await record(await handlers.unlink(del({ platform: 'facebook' })));
   assert.equal(unlinked.status, 200);
   assert.deepEqual(await unlinked.json(), { status: 'success', platform: 'facebook' });
