@@ -7,19 +7,27 @@ import { internalError } from '../http/responses.js';
 import { linkUrl } from './link-url.js';
 import type { AyrshareHandlerOptions, AyrshareHandlers, EndpointContext } from './options.js';
 import { profile } from './profile.js';
+import { keySource, profileErrorAnswer } from './profile-keys.js';
 import { unlink } from './unlink.js';
 
-/** Any failure becomes an answer: Ayrshare's mapped to ours, anything else a plain 500. */
+/** Any failure becomes an answer: Ayrshare's and the directory's mapped to ours, anything else a plain 500. */
 async function guarded(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {
-    return error instanceof UpstreamError ? error.response : internalError();
+    if (error instanceof UpstreamError) return error.response;
+    return profileErrorAnswer(error) ?? internalError();
   }
 }
 
 export function createAyrshareHandlers(options: AyrshareHandlerOptions): AyrshareHandlers {
-  const context: EndpointContext = { options, call: createAyrshareClient(options) };
+  const { signedIn, profileKeyOf } = keySource(options);
+  const context: EndpointContext = {
+    options,
+    checks: { allowedOrigins: options.allowedOrigins, maxBodyBytes: options.maxBodyBytes, signedIn },
+    call: createAyrshareClient(options),
+    profileKeyOf,
+  };
   const endpoint = (handle: (request: Request, context: EndpointContext) => Promise<Response>) => (request: Request) =>
     guarded(() => handle(request, context));
   return { linkUrl: endpoint(linkUrl), profile: endpoint(profile), unlink: endpoint(unlink) };

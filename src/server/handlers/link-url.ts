@@ -13,10 +13,10 @@ import type { EndpointContext } from './options.js';
 const linkingAnswerUrl = (answer: unknown) => linkingUrl(linkUrlAnswer.safeParse(answer).data?.url);
 const noLinkingPage = () => fail(502, 'The social media service didn’t send a page for linking accounts.');
 
-export async function linkUrl(request: Request, { options, call }: EndpointContext): Promise<Response> {
-  const checked = await checkedCall(request, 'POST', options);
+export async function linkUrl(request: Request, { options, checks, call, profileKeyOf }: EndpointContext): Promise<Response> {
+  const checked = await checkedCall(request, 'POST', checks);
   if (checked instanceof Response) return checked;
-  const { origin, body, profileKey } = checked;
+  const { origin, body, who } = checked;
   const parsedBody = linkUrlBody.safeParse(body);
   if (!parsedBody.success || (parsedBody.data.origin !== undefined && parsedBody.data.origin !== origin)) {
     return fail(400, 'The body must be { "origin": "<this page’s origin>", "networks"?: [ids], "network"?: id }.');
@@ -39,6 +39,8 @@ export async function linkUrl(request: Request, { options, call }: EndpointConte
   if (offered) common.allowedSocial = offered;
   if (options.logout !== undefined) common.logout = options.logout;
   if (options.expiresIn !== undefined) common.expiresIn = options.expiresIn;
+  // Only a valid request creates a user's profile: each one is paid for at Ayrshare.
+  const profileKey = await profileKeyOf(who, 'ensure');
 
   if (options.linkMethod === 'generateJWT') {
     const requestedAt = Date.now();

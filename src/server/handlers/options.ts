@@ -1,12 +1,24 @@
 // The options of the reference handlers, and the types they are built from.
 import type { AllowedOrigins } from '../http/requests.js';
+import type { CallChecks } from '../http/requests.js';
 import type { CallInit } from '../ayrshare/client.js';
+import type { ProfileDirectory } from '../profiles/directory-types.js';
 
 export interface AyrshareHandlerOptions {
   /** The Ayrshare account's API key (`Authorization: Bearer`). */
   apiKey: string;
-  /** The signed-in user's Profile Key, from your session; `undefined` answers 401. */
-  profileKey: (request: Request) => string | undefined | Promise<string | undefined>;
+  /**
+   * The signed-in user's Profile Key, from your session; `undefined` answers 401. Either this,
+   * or `user` with `profiles`.
+   */
+  profileKey?: (request: Request) => string | undefined | Promise<string | undefined>;
+  /**
+   * The signed-in user's id in your app, from your session; `undefined` answers 401. With
+   * `profiles`, each user gets their own Ayrshare profile, created on their first link.
+   */
+  user?: (request: Request) => string | undefined | Promise<string | undefined>;
+  /** The profile directory (`createProfileDirectory`) that keeps each user's Profile Key. */
+  profiles?: ProfileDirectory;
   /**
    * Origins allowed to ask for a linking URL (your app's, e.g. `https://app.example.com`); the
    * request's `Origin` must be one of them, and is passed to Ayrshare as `origin`, which turns on
@@ -67,5 +79,12 @@ export interface AyrshareHandlers {
 /** What an endpoint is built from: the host's options and the Ayrshare caller. */
 export interface EndpointContext {
   options: AyrshareHandlerOptions;
+  /** The checks every call passes; `who` is a Profile Key or a user id. */
+  checks: CallChecks;
   call: (path: string, init: CallInit) => Promise<unknown>;
+  /**
+   * The Profile Key of who `checks` let in: `ensure` creates the user's profile if need be,
+   * `find` answers `undefined` when there is none. Throws the directory's ProfileError.
+   */
+  profileKeyOf: (who: string, need: 'ensure' | 'find') => Promise<string | undefined>;
 }

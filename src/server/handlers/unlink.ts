@@ -5,13 +5,15 @@ import { checkedCall } from '../http/requests.js';
 import { fail, json } from '../http/responses.js';
 import type { EndpointContext } from './options.js';
 
-export async function unlink(request: Request, { options, call }: EndpointContext): Promise<Response> {
-  const checked = await checkedCall(request, 'DELETE', options);
+export async function unlink(request: Request, { checks, call, profileKeyOf }: EndpointContext): Promise<Response> {
+  const checked = await checkedCall(request, 'DELETE', checks);
   if (checked instanceof Response) return checked;
   const parsed = unlinkBody.safeParse(checked.body);
   if (!parsed.success || !isNetworkId(parsed.data.platform)) {
     return fail(400, `The body must be { "platform": "<one of ${NETWORK_IDS.join(', ')}>" }.`);
   }
-  await call('/profiles/social', { method: 'DELETE', profileKey: checked.profileKey, body: { platform: parsed.data.platform } });
+  // No profile, nothing linked: the account is as unlinked as asked.
+  const profileKey = await profileKeyOf(checked.who, 'find');
+  if (profileKey) await call('/profiles/social', { method: 'DELETE', profileKey, body: { platform: parsed.data.platform } });
   return json(200, { status: 'success', platform: parsed.data.platform });
 }

@@ -37,8 +37,8 @@ export function readAllowed(allowed: AllowedOrigins, headers: Headers): boolean 
 
 export interface CallChecks {
   allowedOrigins: AllowedOrigins;
-  /** The signed-in user's Profile Key; none answers 401. */
-  profileKey: (request: Request) => string | undefined | Promise<string | undefined>;
+  /** Who is signed in (a Profile Key, or a user id for the profile directory); none answers 401. */
+  signedIn: (request: Request) => string | undefined | Promise<string | undefined>;
   /** The largest body read (POST and DELETE), in bytes; larger is 413. */
   maxBodyBytes?: number | undefined;
 }
@@ -46,7 +46,8 @@ export interface CallChecks {
 /** A call that passed: its Origin (empty on a GET sent without one), user and parsed body. */
 export interface CheckedCall {
   origin: string;
-  profileKey: string;
+  /** What `signedIn` answered. */
+  who: string;
   body: unknown;
 }
 
@@ -59,12 +60,12 @@ export async function checkedCall(request: Request, method: 'GET' | 'POST' | 'DE
   const origin = request.headers.get('origin');
   const allowed = method === 'GET' ? readAllowed(checks.allowedOrigins, request.headers) : originAllowed(checks.allowedOrigins, origin);
   if (!allowed) return originRefused();
-  const profileKey = await checks.profileKey(request);
-  if (!profileKey) return fail(401, 'Sign in to link social accounts.');
-  if (method === 'GET') return { origin: origin ?? '', profileKey, body: undefined };
+  const who = await checks.signedIn(request);
+  if (who === undefined || who === null) return fail(401, 'Sign in to link social accounts.');
+  if (method === 'GET') return { origin: origin ?? '', who, body: undefined };
   const text = await readCapped(request, checks.maxBodyBytes ?? HANDLER_BODY_BYTES);
   if (text === undefined) return tooLarge();
   const body = parseJson(text);
   if (body === undefined) return fail(400, 'The body must be JSON.');
-  return { origin: origin ?? '', profileKey, body };
+  return { origin: origin ?? '', who, body };
 }
