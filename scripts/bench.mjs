@@ -2,12 +2,11 @@
 // same run, measured in Debian's Chromium (popup blocker on). Prints a table and writes
 // bench/results.md. Not part of the tests.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { cpus } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { findChrome } from './find-chrome.mjs';
+import { kb, median, ms, startBenchServer, writeResults } from './bench-server.mjs';
 import { measureProfiles } from './bench-profiles.mjs';
 import { bundle, gzip, measure as measureSizes, whereBytesGo } from './size.mjs';
 
@@ -19,12 +18,6 @@ const CYCLES = 1000;
 const rows = [];
 const section = (title) => rows.push({ section: title });
 const row = (what, value, baseline, note = '') => rows.push({ what, value, baseline, note });
-const median = (list) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
-const ms = (value) => `${value.toFixed(1)} ms`;
-const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 
 console.log('Building…');
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -52,54 +45,8 @@ const total = shares.reduce((sum, { bytes }) => sum + bytes, 0);
 for (const { what, bytes } of shares) row(what, kb(bytes), '', `${((100 * bytes) / total).toFixed(1)} %`);
 
 // --- A loopback server for the page, the host endpoints and the linking page --------------
-const iife = readFileSync('dist/social-link-button.iife.js');
-// The baseline renders the same list — 13 rows with the same icons — from one shared fetch.
-const baselineLit = await bundle(`
-  import { LitElement, html, svg } from 'lit';
-  import { icons } from './src/element/view/icons.ts';
-  const NAMES = ['Bluesky','Facebook','Google Business Profile','Instagram','LinkedIn','Pinterest','Reddit','Snapchat','Telegram','Threads','TikTok','X','YouTube'];
-  const IDS = Object.keys(icons);
-  let shared;
-  customElements.define('plain-list', class extends LitElement {
-    static properties = { linked: { state: true } };
-    connectedCallback() { super.connectedCallback(); (shared ??= fetch('/profile').then((r) => r.json())).then((d) => { this.linked = d.activeSocialAccounts; }); }
-    render() { return html\`<button>Link social accounts</button><ul>\${NAMES.map((n, i) => html\`<li aria-label=\${n}><svg viewBox=\${icons[IDS[i]][0]}><path d=\${icons[IDS[i]][1]} /></svg><span>\${n}</span><span>\${this.linked ? 'Not linked' : ''}</span></li>\`)}</ul>\`; }
-  });
-`);
-const pages = new Map();
-const linkLoads = [];
-let profileRequests = 0;
-const server = createServer((req, res) => {
-  const url = new URL(req.url, 'http://x');
-  const send = (type, body) => {
-    res.setHeader('Content-Type', type);
-    res.setHeader('Cache-Control', 'no-store');
-    res.end(body);
-  };
-  if (url.pathname === '/el.js') return send('text/javascript', iife);
-  if (url.pathname === '/plain.js') return send('text/javascript', baselineLit);
-  if (url.pathname === '/page') {
-    return send('text/html', `<!doctype html><meta charset="utf-8"><body>${pages.get(url.searchParams.get('id')) ?? ''}</body>`);
-  }
-  if (url.pathname === '/profile') {
-    profileRequests++;
-    return send('application/json', JSON.stringify({ activeSocialAccounts: ['linkedin', 'twitter'] }));
-  }
-  if (url.pathname === '/jwt') {
-    const delay = Number(url.searchParams.get('delay') ?? 0);
-    setTimeout(() => send('application/json', JSON.stringify({ url: `http://localhost:${port}/link?n=${Math.random()}` })), delay);
-    return;
-  }
-  if (url.pathname === '/link') {
-    linkLoads.push(Date.now());
-    return send('text/html', '<!doctype html><title>link</title>');
-  }
-  res.statusCode = 404;
-  res.end();
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const port = server.address().port;
-const origin = `http://127.0.0.1:${port}`;
+const server = await startBenchServer();
+const { port, origin, pages, linkLoads } = server;
 
 const browser = await chromium.launch({
   executablePath: findChrome(),
@@ -189,7 +136,7 @@ section(`${INSTANCES} instances sharing one profile-endpoint (median of 7; each 
   const measure = async (kind) => {
     const page = await freshPage('<script src="/el.js"></script><script src="/plain.js" type="module"></script>');
     await page.waitForFunction(() => customElements.get('plain-list') && customElements.get('social-link-button'));
-    profileRequests = 0;
+    server.profileRequests.reset();
     const ms = await page.evaluate(
       async ({ kind, count }) => {
         const start = performance.now();
@@ -214,7 +161,7 @@ section(`${INSTANCES} instances sharing one profile-endpoint (median of 7; each 
       },
       { kind, count: INSTANCES },
     );
-    if (kind === 'element') requests = profileRequests;
+    if (kind === 'element') requests = server.profileRequests.count;
     await page.close();
     times[kind].push(ms);
   };
@@ -349,18 +296,4 @@ section('Profile directory: ensure latency and the concurrency case');
 for (const entry of await measureProfiles()) row(entry.what, entry.value, entry.baseline, entry.note);
 
 // --- Output --------------------------------------------------------------------------------
-const chrome = execFileSync(findChrome(), ['--version'], { encoding: 'utf8' }).trim();
-const header = `# Benchmark results\n\nMeasured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${chrome}, Node ${process.version}, ${cpus().length} cores. Popup blocker on. Times are medians; sizes are of the built files.\n`;
-const lines = [header];
-for (const entry of rows) {
-  if (entry.section) {
-    lines.push(`\n## ${entry.section}\n\n| measure | value | baseline (same run) | note |\n|---|---|---|---|`);
-  } else {
-    lines.push(`| ${entry.what} | ${entry.value} | ${entry.baseline} | ${entry.note} |`);
-  }
-}
-const markdown = `${lines.join('\n')}\n`;
-mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.md', markdown);
-console.log(markdown);
-console.log('Written to bench/results.md');
+writeResults(rows);
