@@ -2,8 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteer from 'puppeteer-core';
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter } from '@web/test-runner';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
@@ -12,6 +10,7 @@ import { mediaFeaturesPlugin } from './test/media-plugin.mjs';
 import { popupPlugin } from './test/popup-plugin.mjs';
 import { fakeProvider } from './test/fake-provider.mjs';
 import { bundlePlugin } from './test/bundle-plugin.mjs';
+import { startWebKitDriver } from './test/webkit-driver.mjs';
 
 // Writes the pass/fail counts, in all and per engine, for scripts/test.mjs, which prints them
 // and the run's final line.
@@ -90,46 +89,11 @@ const firefox = () =>
     },
   });
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-async function waitForDriver(port, child) {
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) break;
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('WebKitWebDriver did not start (is xvfb installed?).');
-}
-
 // WebKit (Safari's engine): WebKitGTK's MiniBrowser through WebKitWebDriver, in a virtual X
 // display. The driver and its display live as long as this run.
 async function webkit() {
-  const port = await freePort();
-  const driverPath = process.env.WEBKIT_DRIVER_PATH || 'WebKitWebDriver';
-  const command = process.env.DISPLAY ? [driverPath, `--port=${port}`] : ['xvfb-run', '-a', '-s', '-screen 0 1280x1024x24', driverPath, `--port=${port}`];
-  const child = spawn(command[0], command.slice(1), { stdio: 'ignore', detached: true });
-  const stop = () => {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.once('exit', stop);
+  const { port, stop } = await startWebKitDriver(process.env.WEBKIT_DRIVER_PATH || 'WebKitWebDriver');
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (stop(), process.exit(1)));
-  await waitForDriver(port, child);
   return webdriverLauncher({
     hostname: '127.0.0.1',
     port,

@@ -2,20 +2,9 @@
 // puppeteer-core, WebKit (MiniBrowser) through WebKitWebDriver under Xvfb — and runs a
 // function in it, for node tests that build something and must see it work in a browser.
 // BROWSERS=chromium,firefox,webkit picks them (default: all three that are installed).
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import puppeteer from 'puppeteer-core';
 import { findBrowsers } from '../../scripts/find-browsers.mjs';
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+import { startWebKitDriver } from '../webkit-driver.mjs';
 
 /** The engines to test in: name → { open(url) → page, close() }. */
 export function engines() {
@@ -45,31 +34,13 @@ async function puppeteerEngine(options) {
 }
 
 async function webDriverEngine({ driver, browser }) {
-  const port = await freePort();
-  const command = process.env.DISPLAY ? [driver, `--port=${port}`] : ['xvfb-run', '-a', '-s', '-screen 0 1280x1024x24', driver, `--port=${port}`];
-  const child = spawn(command[0], command.slice(1), { stdio: 'ignore', detached: true });
-  const stop = () => {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.once('exit', stop);
+  const { port, stop } = await startWebKitDriver(driver);
   const call = async (method, path, body) => {
     const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) });
     const { value } = await response.json();
     if (!response.ok) throw new Error(`WebDriver ${method} ${path}: ${value?.message ?? response.status}`);
     return value;
   };
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) break;
-    } catch {
-      if (i > 100 || child.exitCode !== null) throw (stop(), new Error('WebKitWebDriver did not start (is xvfb installed?).'));
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
   const { sessionId } = await call('POST', '/session', {
     capabilities: { alwaysMatch: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: browser, args: ['--automation'] } } },
   });
