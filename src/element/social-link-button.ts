@@ -93,6 +93,7 @@ export class SocialLinkButton extends LitElement {
     jwtEndpoint: { attribute: 'jwt-endpoint' },
     profileEndpoint: { attribute: 'profile-endpoint' },
     unlinkEndpoint: { attribute: 'unlink-endpoint' },
+    eventsEndpoint: { attribute: 'events-endpoint' },
     // The setters take the attribute's string (space- or comma-separated) like any other.
     networks: { noAccessor: true },
     allowedHosts: { attribute: 'allowed-hosts', noAccessor: true },
@@ -113,6 +114,8 @@ export class SocialLinkButton extends LitElement {
   declare profileEndpoint: string | undefined;
   /** Host URL that unlinks one network (DELETE); without it no unlink control is shown. */
   declare unlinkEndpoint: string | undefined;
+  /** Host URL of a Server-Sent Events stream of status changes (one per page per URL; cookies are its only credentials); without it the status is re-read only on load, after a flow and on `refresh()`. */
+  declare eventsEndpoint: string | undefined;
   readonly #lists = new ListSettings(this);
 
   /** Networks to show, in this order (default: every network). Aliases such as `x` and `google` are understood. */
@@ -226,14 +229,10 @@ export class SocialLinkButton extends LitElement {
   }
 
   /** Closes the linking popup and ends the flow. */
-  close(): void {
-    this.#flow.close();
-  }
+  close(): void { this.#flow.close(); }
 
   /** Re-reads the link status. Never rejects; failures arrive as `social-link-error`. */
-  refresh(): Promise<void> {
-    return this.#profile.refresh();
-  }
+  refresh(): Promise<void> { return this.#profile.refresh(); }
 
   override updated(): void {
     if (this.getAttribute('state') !== this.#flow.state) this.setAttribute('state', this.#flow.state);

@@ -14,4 +14,6 @@ export const developerNotes = {
     `<social-link-button>: allowed-hosts entry "${entry}" matches nothing (a public suffix: everyone's sites); list hosts, or *.example.com.`,
   unknownNetwork: (value: unknown) =>
     `<social-link-button>: open(${typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : typeof value}) names no network; nothing was opened. Pass an id or name ("linkedin", "x"), an id listed in networks, or nothing.`,
+  eventsUrl: (value: string) =>
+    `<social-link-button>: events-endpoint "${value.slice(0, 80)}" is not an http(s) URL; no stream was opened.`,
 } as const;

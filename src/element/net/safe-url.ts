@@ -1,9 +1,9 @@
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-function parseAbsolute(value: string | undefined): URL | undefined {
+function parseAbsolute(value: string | undefined, base?: string): URL | undefined {
   if (!value) return undefined;
   try {
-    return new URL(value);
+    return new URL(value, base);
   } catch {
     return undefined;
   }
@@ -21,8 +21,11 @@ export function safeImageUrl(value: string | undefined): string | undefined {
   return undefined;
 }
 
-/** A profile link is rendered only for http(s) URLs: never javascript:, data: or the like. */
-export function safeLinkUrl(value: string | undefined): string | undefined {
-  const url = parseAbsolute(value);
+/**
+ * A profile link is rendered (and an events stream opened) only for http(s) URLs: never
+ * javascript:, data: or the like. `base` resolves a relative one.
+ */
+export function safeLinkUrl(value: string | undefined, base?: string): string | undefined {
+  const url = parseAbsolute(value, base);
   return url && (url.protocol === 'https:' || url.protocol === 'http:') ? url.href : undefined;
 }

@@ -3,6 +3,7 @@ import type { ConnectedHost } from '../connected-host.js';
 import type { Failure } from '../net/failures.js';
 import type { ProfileStatus } from './status-answer.js';
 import { readStatus, subscribe, type StatusResult } from './status-source.js';
+import { StatusEventsController } from './status-events.js';
 
 /** The element's settings the controller reads, each time it needs them. */
 export interface ProfileStatusSettings {
@@ -10,6 +11,8 @@ export interface ProfileStatusSettings {
   readonly profileEndpoint: string | undefined;
   readonly requestInit: RequestInit | undefined;
   readonly timeout: number;
+  /** The events endpoint as written: while set, pushed changes re-read the status. */
+  readonly eventsEndpoint: string | undefined;
 }
 
 /** What the controller tells its element. */
@@ -45,6 +48,7 @@ export class ProfileStatusController implements ReactiveController {
     this.#settings = settings;
     this.#options = options;
     host.addController(this);
+    new StatusEventsController(host, settings, () => void this.refresh(true));
   }
 
   hostConnected(): void {
@@ -66,14 +70,17 @@ export class ProfileStatusController implements ReactiveController {
     });
   }
 
-  /** Re-reads the status. Never rejects; a failure goes to `failed`. */
-  async refresh(): Promise<void> {
+  /**
+   * Re-reads the status (`fresh`: after the read in flight, if any, since it may predate a
+   * change). Never rejects; a failure goes to `failed`.
+   */
+  async refresh(fresh?: boolean): Promise<void> {
     const endpoint = this.endpoint;
     if (!endpoint) return;
     this.loading = true;
     this.#host.requestUpdate();
     try {
-      await readStatus(endpoint, { requestInit: this.#settings.requestInit, timeout: this.#settings.timeout });
+      await readStatus(endpoint, { requestInit: this.#settings.requestInit, timeout: this.#settings.timeout, fresh });
     } catch (error) {
       // readStatus reports through the listeners; anything else is a bug, not the caller's.
       console.error(error);

@@ -10,13 +10,15 @@ export type StatusResult = { status: ProfileStatus } | { error: Failure };
 export interface StatusReadOptions {
   requestInit?: RequestInit;
   timeout: number;
+  /** The answer must be newer than now: a read in flight may predate a change, so read once more after it. */
+  fresh?: boolean;
 }
 
 type Listener = (result: StatusResult) => void;
 
 interface Source {
   listeners: Set<Listener>;
-  inflight?: { promise: Promise<StatusResult | undefined>; controller: AbortController };
+  inflight?: { promise: Promise<StatusResult | undefined>; controller: AbortController; young?: boolean };
 }
 
 // One source per profile endpoint URL, shared by every element on the page: one request in
@@ -55,7 +57,14 @@ export function readStatus(
   options: StatusReadOptions,
 ): Promise<StatusResult | undefined> {
   const source = sourceFor(endpoint);
-  if (source.inflight) return source.inflight.promise;
+  if (source.inflight) {
+    // A read started in this same run of script is fresh enough (elements told of one change join).
+    if (!options.fresh || source.inflight.young) return source.inflight.promise;
+    // Every fresh read asked meanwhile joins the one read started after it.
+    return source.inflight.promise.then(() =>
+      source.listeners.size ? readStatus(endpoint, { ...options, fresh: false }) : undefined,
+    );
+  }
 
   const controller = new AbortController();
   const promise = (async (): Promise<StatusResult> => {
@@ -94,6 +103,7 @@ export function readStatus(
       return undefined;
     },
   );
-  source.inflight = { promise: shared, controller };
+  const inflight: Source['inflight'] = (source.inflight = { promise: shared, controller, young: true });
+  queueMicrotask(() => (inflight.young = false));
   return shared;
 }
