@@ -99,6 +99,26 @@ describe('events-endpoint', () => {
     expect(reads).to.be.within(1, 2);
   });
 
+  it('reads once more after a read in flight when a change arrives, since that read may predate it', async () => {
+    const profile = mockEndpoint();
+    const events = sseEndpoint();
+    await profile.answer(linked('facebook'));
+    const el = await fixture<SocialLinkButton>(
+      html`<social-link-button profile-endpoint=${profile.url} events-endpoint=${events.url}></social-link-button>`,
+    );
+    await loaded(el);
+    await events.openCount(1);
+    // A read already under way answers the old state; the change after it is what counts.
+    await profile.answerOnce({ ...linked('facebook'), delay: 600 });
+    await profile.answer(linked('youtube'));
+    void el.refresh();
+    await requestCount(profile, 2);
+    await events.change({ type: 'link', platform: 'youtube' });
+    await waitFor(() => el.linked.includes('youtube'), 'the change after the read in flight was not read');
+    expect(el.linked).to.deep.equal(['youtube']);
+    expect(await profile.requests()).to.have.length(3);
+  });
+
   it('reconnects after the stream drops, and re-reads on its ready (changes may have been missed)', async () => {
     const profile = mockEndpoint();
     const events = sseEndpoint();
