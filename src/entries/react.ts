@@ -36,6 +36,7 @@ export interface SocialLinkButtonJsxProps extends React.HTMLAttributes<SocialLin
   'jwt-endpoint'?: string;
   'profile-endpoint'?: string;
   'unlink-endpoint'?: string;
+  'events-endpoint'?: string;
   networks?: string;
   'allowed-hosts'?: string;
   'callback-origins'?: string;

@@ -66,7 +66,7 @@ function connect(stream: Stream, url: string, withCredentials: boolean): void {
     stream.broke = true;
     // CONNECTING: the browser reconnects by itself. CLOSED: it gave up (an error status, another
     // content type); try again later, up to a minute apart, jittered so pages do not come back at once.
-    if (source.readyState !== EventSource.CLOSED || stream.source !== source) return;
+    if (source.readyState !== EventSource.CLOSED) return;
     const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** stream.failures++);
     stream.timer = setTimeout(() => connect(stream, url, withCredentials), delay * (0.5 + Math.random() / 2));
   });

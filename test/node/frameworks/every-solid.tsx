@@ -7,6 +7,7 @@ export const App = () => (
   <social-link-button
     jwt-endpoint="/api/social/link-url"
     profile-endpoint="/api/social/status"
+    events-endpoint="/api/social/events"
     networks="linkedin x"
     mode="popup"
     prop:networks={['linkedin', 'twitter']}
