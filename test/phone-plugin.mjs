@@ -13,7 +13,7 @@ export function phonePlugin() {
         const { x, y, phase = 'tap' } = payload;
         const press = phase === 'up' ? [] : [{ type: 'pointerMove', duration: 0, x: Math.round(x), y: Math.round(y) }, { type: 'pointerDown', button: 0 }];
         const release = phase === 'down' ? [] : [{ type: 'pointerUp', button: 0 }];
-        await driver.performActions([{ type: 'pointer', id: 'finger1', parameters: { pointerType: 'touch' }, actions: [...press, ...release] }]);
+        await driver.performActions([{ type: 'pointer', id: 'touch1', parameters: { pointerType: 'touch' }, actions: [...press, ...release] }]);
         if (phase !== 'down') await driver.releaseActions();
         return true;
       }
