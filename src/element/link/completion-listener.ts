@@ -13,8 +13,8 @@ export interface CompletionEvents {
   callback(source: MessageEventSource | null, broadcast: boolean): void;
   /**
    * The page is visible and focused again (the user is back from the popup); `away`: it was
-   * hidden meanwhile or restored from the back-forward cache, as when the linking page was a tab
-   * (on phones, `window.open` gives one) and the user came back from it.
+   * hidden or restored from the back-forward cache, as when the linking page was a tab (on
+   * phones, `window.open` gives one) and the user came back from it.
    */
   returned(away: boolean): void;
 }
@@ -32,8 +32,6 @@ export interface CompletionOrigins {
 export class CompletionListener {
   #channel: BroadcastChannel | undefined;
   #listening = false;
-  /** The page was hidden since the flow opened or since the user last came back. */
-  #away = false;
 
   readonly #on: CompletionEvents;
   readonly #origins: CompletionOrigins;
@@ -46,7 +44,6 @@ export class CompletionListener {
   start(): void {
     if (this.#listening) return;
     this.#listening = true;
-    this.#away = false;
     window.addEventListener('message', this.#onMessage);
     window.addEventListener('focus', this.#onReturn);
     window.addEventListener('pageshow', this.#onReturn);
@@ -82,14 +79,8 @@ export class CompletionListener {
   };
 
   readonly #onReturn = (event: Event): void => {
-    if (document.visibilityState !== 'visible') {
-      this.#away = true;
-      return;
-    }
-    // Becoming visible means it was hidden, whether or not that change was reported.
-    const away = this.#away || event.type === 'visibilitychange' || (event as PageTransitionEvent).persisted === true;
-    this.#away = false;
-    this.#on.returned(away);
+    // Becoming visible means it was hidden (a focus alone: a popup window closing beside it).
+    if (document.visibilityState === 'visible') this.#on.returned(event.type === 'visibilitychange' || (event as PageTransitionEvent).persisted);
   };
 }
 

@@ -209,8 +209,6 @@ export class LinkFlowController implements ReactiveController {
   #redirect(ready: LinkUrl | undefined, network: string): void {
     const go = (url: LinkUrl) => {
       this.#hooks.opened('redirect');
-      // Back from it may restore this page from the back-forward cache as it was left.
-      addEventListener('pageshow', () => (this.#flowId++, this.#setPhase('idle'), void this.#hooks.refresh()), { once: true });
       // Not location.assign: the bearer URL must not become an entry Back or Forward reloads.
       leaveFor(url.href);
     };

@@ -60,9 +60,12 @@ export const base = css`
       white-space: nowrap;
       border: 0;
     }
-    button {
+    button,
+    :host([compact]) .network {
       min-width: var(--_target);
       min-height: var(--_target);
+    }
+    button {
       font: inherit;
       cursor: pointer;
     }

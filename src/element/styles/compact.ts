@@ -13,8 +13,6 @@ export const compact = css`
       content-visibility: visible;
       position: relative;
       justify-content: center;
-      min-width: var(--_target);
-      min-height: var(--_target);
       padding: 0.3rem;
       border: 0;
       background: none;
