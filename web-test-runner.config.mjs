@@ -122,7 +122,8 @@ const phoneLaunchers = {
 };
 const PHONE_FILES = 'test/phone-*.test.ts';
 const namedFiles = process.argv.slice(2).some((arg) => /\.test\.(ts|html)$/.test(arg));
-const phoneGroup = process.argv.includes('--group') || !namedFiles;
+const phoneEngines = wanted.filter((name) => phoneLaunchers[name]);
+const phoneGroup = phoneEngines.length > 0 && (process.argv.includes('--group') || !namedFiles);
 
 // The fixture page for the strict-CSP test: no inline script or style, no eval, Trusted Types
 // enforced (Lit's own policy is the only one allowed).
@@ -164,7 +165,7 @@ export default {
         name: 'phone',
         files: PHONE_FILES,
         testRunnerHtml: runnerHtml('<meta name="viewport" content="width=device-width, initial-scale=1">'),
-        browsers: await Promise.all(wanted.filter((name) => phoneLaunchers[name]).map((name) => phoneLaunchers[name]())),
+        browsers: await Promise.all(phoneEngines.map((name) => phoneLaunchers[name]())),
       }]
     : [],
   testRunnerHtml: runnerHtml(),
