@@ -8,10 +8,12 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { mockServer } from './test/mock-server.mjs';
 import { mediaFeaturesPlugin } from './test/media-plugin.mjs';
 import { popupPlugin } from './test/popup-plugin.mjs';
+import { phonePlugin } from './test/phone-plugin.mjs';
 import { fakeProvider } from './test/fake-provider.mjs';
 import { sseServer } from './test/sse-server.mjs';
 import { bundlePlugin } from './test/bundle-plugin.mjs';
 import { startWebKitDriver } from './test/webkit-driver.mjs';
+import { androidChromium, iphoneWebKit } from './test/phone-launchers.mjs';
 
 // Writes the pass/fail counts, in all and per engine, for scripts/test.mjs, which prints them
 // and the run's final line.
@@ -44,23 +46,21 @@ function countingReporter() {
 // it found); each engine's popup blocker stays on.
 const wanted = (process.env.BROWSERS ?? 'chromium').split(',').filter(Boolean);
 
-const chromium = () =>
-  chromeLauncher({
-    launchOptions: {
-      executablePath: process.env.CHROME_PATH,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-      // puppeteer turns the popup blocker off by default; our popup tests need it on.
-      ignoreDefaultArgs: ['--disable-popup-blocking'],
-    },
-  });
+const chromiumOptions = {
+  executablePath: process.env.CHROME_PATH,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
+  // puppeteer turns the popup blocker off by default; our popup tests need it on.
+  ignoreDefaultArgs: ['--disable-popup-blocking'],
+};
+const chromium = () => chromeLauncher({ launchOptions: chromiumOptions });
 
 // Firefox ESR through puppeteer-core over WebDriver BiDi.
 const firefox = () =>
@@ -104,14 +104,27 @@ async function webkit() {
       // WebKitWebDriver speaks classic WebDriver only (no BiDi).
       'wdio:enforceWebDriverClassic': true,
       'webkitgtk:browserOptions': {
-        binary: process.env.WEBKIT_BROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+        binary: MINIBROWSER,
         args: ['--automation'],
       },
     },
   });
 }
 
+const MINIBROWSER = process.env.WEBKIT_BROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const launchers = { chromium, firefox, webkit };
+
+// The "phone" group: test/phone-*.test.ts in Chromium as an Android phone and WebKit as an
+// iPhone (test/phone-launchers.mjs), for the engines in BROWSERS. It runs with every full run
+// and with `--group phone`; a run naming its own files leaves it out.
+const phoneLaunchers = {
+  chromium: () => androidChromium(chromeLauncher, chromiumOptions),
+  webkit: () => iphoneWebKit(webdriverLauncher, MINIBROWSER),
+};
+const PHONE_FILES = 'test/phone-*.test.ts';
+const namedFiles = process.argv.slice(2).some((arg) => /\.test\.(ts|html)$/.test(arg));
+const phoneEngines = wanted.filter((name) => phoneLaunchers[name]);
+const phoneGroup = phoneEngines.length > 0 && (process.argv.includes('--group') || !namedFiles);
 
 // The fixture page for the strict-CSP test: no inline script or style, no eval, Trusted Types
 // enforced (Lit's own policy is the only one allowed).
@@ -141,16 +154,27 @@ if (shuffleSeed) console.log(`Test order shuffled with seed ${shuffleSeed} (TEST
 // FUZZ_SEED=<n> replays the fuzz suites' random answers (test/fuzz-element.test.ts); 0: a new seed.
 const fuzzSeed = Number(process.env.FUZZ_SEED) >>> 0;
 
+// The test page; `head` adds to its head (the phones' viewport meta, as a mobile page has).
+const runnerHtml = (head = '') => (testFramework) =>
+  `<!doctype html><html><head>${head}<script>window.TEST_SHUFFLE_SEED = ${shuffleSeed}; window.FUZZ_SEED = ${fuzzSeed};</script></head>` +
+  `<body><script type="module" src="${testFramework}"></script></body></html>`;
+
 export default {
-  files: ['test/**/*.test.ts', 'test/**/*.test.html'],
-  testRunnerHtml: (testFramework) =>
-    `<!doctype html><html><head><script>window.TEST_SHUFFLE_SEED = ${shuffleSeed}; window.FUZZ_SEED = ${fuzzSeed};</script></head>` +
-    `<body><script type="module" src="${testFramework}"></script></body></html>`,
+  files: ['test/**/*.test.ts', 'test/**/*.test.html', `!${PHONE_FILES}`],
+  groups: phoneGroup
+    ? [{
+        name: 'phone',
+        files: PHONE_FILES,
+        testRunnerHtml: runnerHtml('<meta name="viewport" content="width=device-width, initial-scale=1">'),
+        browsers: await Promise.all(phoneEngines.map((name) => phoneLaunchers[name]())),
+      }]
+    : [],
+  testRunnerHtml: runnerHtml(),
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
-  plugins: [a11ySnapshotPlugin(), bundlePlugin(), mediaFeaturesPlugin(), popupPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [a11ySnapshotPlugin(), bundlePlugin(), mediaFeaturesPlugin(), popupPlugin(), phonePlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   middleware: [strictCsp, mockServer(), sseServer(), fakeProvider()],
   // Loopback only. Tests use 127.0.0.1 (the page) and localhost (the provider) as two origins.
   hostname: '127.0.0.1',

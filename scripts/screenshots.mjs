@@ -32,9 +32,16 @@ const simulator = (page, change) =>
     change,
   );
 
+// A phone (docs/phones-and-in-app-browsers.md): Chrome on Android, touch, 360 px wide.
+const PHONE = {
+  isMobile: true,
+  hasTouch: true,
+  userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/138.0.0.0 Mobile Safari/537.36',
+};
+
 /** A fresh page of the demo at `query`, loaded: every element has read the status. */
-async function demo({ width = 900, height = 1000, query = '', scheme = 'light' } = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2, colorScheme: scheme });
+async function demo({ width = 900, height = 1000, query = '', scheme = 'light', phone = false } = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2, colorScheme: scheme, ...(phone ? PHONE : {}) });
   await page.goto(`${base}/${query}`);
   await simulator(page, { reset: true });
   await page.evaluate(() => Promise.all([...document.querySelectorAll('social-link-button')].map((el) => el.refresh())));
@@ -100,6 +107,37 @@ try {
   await page.locator('#main [data-network="linkedin"][data-health="expiring"]').waitFor();
   await shot(panelOf(page, 'default-title'), 'needs-reconnect.png');
   await page.close();
+
+  // Phones: 360 px, touch (44 px controls), light, dark, right to left, and the states.
+  const phoneShot = async (name, { query = '', scheme = 'light', health, act } = {}) => {
+    page = await demo({ width: 360, height: 1400, query, scheme, phone: true });
+    if (health) {
+      await simulator(page, { health });
+      await page.evaluate(() => document.querySelector('#main').refresh());
+      await page.locator('#main [data-health]:not([data-health="healthy"])').first().waitFor();
+    }
+    await act?.(page);
+    await shot(panelOf(page, 'default-title'), name);
+    await page.close();
+  };
+  const unwell = { linkedin: 'expiring', instagram: 'needs-reconnect' };
+  await phoneShot('phone-light.png', { health: unwell });
+  await phoneShot('phone-dark.png', { query: '?theme=dark', scheme: 'dark', health: unwell });
+  await phoneShot('phone-rtl.png', { query: '?lang=ar', health: unwell });
+  await phoneShot('phone-de.png', { query: '?lang=de', health: unwell });
+  await phoneShot('phone-unlink.png', {
+    act: async (page) => {
+      await page.locator('#main [data-network="linkedin"] [part="unlink"]').tap();
+      await page.locator('#main [part="confirm-unlink"]').waitFor();
+    },
+  });
+  await phoneShot('phone-error.png', {
+    act: async (page) => {
+      await simulator(page, { failing: true });
+      await page.locator('#refresh').tap();
+      await page.locator('#main [part="error"]').waitFor();
+    },
+  });
 
   // Last: a page whose language cannot load used to freeze (issue 19, point 1); the others are
   // written by then, and a stuck page ends the run with a sentence instead of hanging it.

@@ -3,7 +3,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/entries/index.js';
 import type { SocialLinkButton } from '../src/entries/index.js';
-import { answered, mockEndpoint, quietFor, record, rowOf, waitFor } from './helpers.js';
+import { answered, mockEndpoint, part, quietFor, record, rowOf, waitFor } from './helpers.js';
+import { expectNoOverflow, expectTargets, scene, SCENES } from './target-scenes.js';
 
 const DAY = 86_400_000;
 /** Noon (UTC) `days` from today, plus `hours`: the same day for any hours in 0..11. */
@@ -63,6 +64,19 @@ describe('rows at 280, 320 and 360 px', () => {
       expect(box(linkedin.querySelector('.actions')!).top).to.be.at.least(box(linkedin.querySelector('.details')!).bottom - 0.5);
       await expect(el).to.be.accessible();
     });
+  }
+});
+
+describe('whole from 280 px in German (the longest) and right to left', () => {
+  for (const lang of ['de', 'ar', 'he']) {
+    for (const name of SCENES) {
+      it(`${lang}, ${name}: nothing overflows or sticks out, no control overlaps another`, async () => {
+        const { el } = await scene(name, { width: 280, lang });
+        expect(getComputedStyle(part(el, 'base')!).direction).to.equal(lang === 'de' ? 'ltr' : 'rtl');
+        expectNoOverflow(el, `${lang} ${name}`);
+        expectTargets(el, 24, `${lang} ${name}`);
+      });
+    }
   }
 });
 

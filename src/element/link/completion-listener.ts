@@ -11,8 +11,12 @@ export interface CompletionEvents {
    * BroadcastChannel (`source` null: from any tab of our origin).
    */
   callback(source: MessageEventSource | null, broadcast: boolean): void;
-  /** The page is visible and focused again (the user is back from the popup). */
-  returned(): void;
+  /**
+   * The page is visible and focused again (the user is back from the popup); `away`: it was
+   * hidden or restored from the back-forward cache, as when the linking page was a tab (on
+   * phones, `window.open` gives one) and the user came back from it.
+   */
+  returned(away: boolean): void;
 }
 
 /** Origin checks for what the listener hears. */
@@ -42,6 +46,7 @@ export class CompletionListener {
     this.#listening = true;
     window.addEventListener('message', this.#onMessage);
     window.addEventListener('focus', this.#onReturn);
+    window.addEventListener('pageshow', this.#onReturn);
     document.addEventListener('visibilitychange', this.#onReturn);
     if (typeof BroadcastChannel === 'function') {
       this.#channel = new BroadcastChannel(CALLBACK_CHANNEL);
@@ -54,6 +59,7 @@ export class CompletionListener {
     this.#listening = false;
     window.removeEventListener('message', this.#onMessage);
     window.removeEventListener('focus', this.#onReturn);
+    window.removeEventListener('pageshow', this.#onReturn);
     document.removeEventListener('visibilitychange', this.#onReturn);
     this.#channel?.close();
     this.#channel = undefined;
@@ -72,8 +78,9 @@ export class CompletionListener {
     if (callbackMessage.safeParse(event.data).success && this.#origins.callback(location.origin)) this.#on.callback(null, true);
   };
 
-  readonly #onReturn = (): void => {
-    if (document.visibilityState === 'visible') this.#on.returned();
+  readonly #onReturn = (event: Event): void => {
+    // Becoming visible means it was hidden (a focus alone: a popup window closing beside it).
+    if (document.visibilityState === 'visible') this.#on.returned(event.type === 'visibilitychange' || (event as PageTransitionEvent).persisted);
   };
 }
 

@@ -14,12 +14,17 @@ import { cameBack, leaveFor } from './redirect-history.js';
 
 export type { LinkFlowHooks, LinkFlowPhase, LinkFlowSettings } from './link-flow-hooks.js';
 
-/** Why a flow ended: finished, popup closed (or `close()`), failed before the provider, or the element left. */
-type EndReason = 'done' | 'closed' | 'failed' | 'teardown';
+/**
+ * Why a flow ended: finished, popup closed (or `close()`), the user came back from the linking
+ * page's tab (left open), failed before the provider, or the element left.
+ */
+type EndReason = 'done' | 'closed' | 'returned' | 'failed' | 'teardown';
 
 // COOP on any page in the popup makes `closed` read true while it is still open and cuts
 // `window.opener`: a callback that arrives this long after the flow ended still counts.
 const LATE_CALLBACK_MS = 10 * 60_000;
+// Coming back as the linking tab closes itself: its last message may still be on its way.
+const RETURN_GRACE_MS = 150;
 
 /**
  * The link flow: opens the linking page in the click's own task, fetches and checks the linking
@@ -49,8 +54,11 @@ export class LinkFlowController implements ReactiveController {
         if (this.state !== 'idle' ? this.#otherWindow(broadcast ? undefined : source) : this.phase !== 'awaiting-callback') return;
         this.#done();
       },
-      returned: () => {
-        if (this.state === 'idle' && this.phase !== 'idle') void this.#hooks.refresh();
+      returned: (away) => {
+        // Back from the linking page's tab (phones open one for window.open): the flow ends
+        // there, leaving the tab to the user; a late callback still completes it.
+        if (away && this.phase === 'open') this.#lingerTimer ??= setTimeout(() => this.#end('returned'), RETURN_GRACE_MS);
+        else if (this.state === 'idle' && this.phase !== 'idle') void this.#hooks.refresh();
       },
     },
     {
@@ -139,6 +147,7 @@ export class LinkFlowController implements ReactiveController {
     if (!popup) return this.#blocked(ready, network);
 
     clearTimeout(this.#lingerTimer);
+    this.#lingerTimer = undefined;
     const id = ++this.#flowId;
     this.#linkedSomething = false;
     this.#watcher = new PopupWatcher(popup, { closed: () => this.#end('closed'), back: () => this.#done() }, Boolean(ready));
@@ -242,8 +251,11 @@ export class LinkFlowController implements ReactiveController {
     // A redirect that failed opened no window: there is nothing to report closed.
     const hadWindow = Boolean(this.#watcher);
     this.#flowId++;
-    this.#watcher?.close();
-    this.#closing = this.#watcher;
+    if (reason === 'returned') this.#watcher?.stop();
+    else {
+      this.#watcher?.close();
+      this.#closing = this.#watcher;
+    }
     this.#watcher = undefined;
     this.#request?.controller.abort();
     this.#request = undefined;

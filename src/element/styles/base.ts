@@ -18,6 +18,8 @@ export const base = css`
       --_gap: var(--social-link-button-gap, 0.5rem);
       --_icon: var(--social-link-button-icon-size, 1.75rem);
       --_avatar: var(--social-link-button-avatar-size, 1.25rem);
+      /* The least a control measures: 24 px (WCAG 2.5.8), 44 px for a finger. */
+      --_target: 24px;
 
       display: block;
       font: var(--_font);
@@ -33,6 +35,12 @@ export const base = css`
         --_linked: var(--social-link-button-linked-color, #3fb950);
         --_error: var(--social-link-button-error-color, #ff7b72);
         --_focus: var(--social-link-button-focus-ring, #4493f8);
+      }
+    }
+    /* A finger: a coarse pointer, or a phone-wide viewport (where a browser may not say). */
+    @media (pointer: coarse), (max-width: 30em) {
+      :host {
+        --_target: 44px;
       }
     }
     :host([hidden]) {
@@ -51,6 +59,11 @@ export const base = css`
       clip-path: inset(50%);
       white-space: nowrap;
       border: 0;
+    }
+    button,
+    :host([compact]) .network {
+      min-width: var(--_target);
+      min-height: var(--_target);
     }
     button {
       font: inherit;
@@ -71,7 +84,7 @@ export const base = css`
       display: inline-flex;
       align-items: center;
       gap: 0.5em;
-      min-height: 2.5rem;
+      min-height: max(2.5rem, var(--_target));
       padding: 0.5rem 1rem;
       border: 1px solid transparent;
       border-radius: var(--_radius);

@@ -6,10 +6,13 @@ export const compact = css`
       display: flex;
       flex-wrap: wrap;
       gap: 0.25rem;
+      /* A hidden tooltip past the edge must not make a phone's page scroll sideways. */
+      overflow-x: clip;
     }
     :host([compact]) .network {
       content-visibility: visible;
       position: relative;
+      justify-content: center;
       padding: 0.3rem;
       border: 0;
       background: none;

@@ -150,7 +150,10 @@ export const rows = css`
       text-overflow: ellipsis;
       white-space: nowrap;
     }
+    /* A link in the account's line, as tall as 24 px without making the line taller. */
     .account a {
+      padding-block: 2px;
+      margin-block: -2px;
       color: inherit;
     }
     .avatar {
