@@ -209,4 +209,17 @@ describe('the element in the DOM', () => {
     expect(types(events)).to.deep.equal(['social-link-open']);
     other.remove();
   });
+  // Phones end a flow when the user comes back from the linking tab; a desktop popup beside the
+  // page is not left by switching tabs, so coming back to the page keeps its flow open.
+  it('on a desktop, the page shown again beside an open popup keeps the flow open', async () => {
+    if (matchMedia('(pointer: coarse)').matches) return;
+    const link = providerUrl(['ready']);
+    const { el, button } = await setupFlow({ jwt: { body: { url: link.url } } });
+    await click(button);
+    await waitFor(() => el.state === 'open', 'the popup never opened');
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new FocusEvent('focus'));
+    await quietFor(400);
+    expect(el.state).to.equal('open');
+  });
 });

@@ -16,7 +16,7 @@ export interface CompletionEvents {
    * hidden or restored from the back-forward cache, as when the linking page was a tab (on
    * phones, `window.open` gives one) and the user came back from it.
    */
-  returned(away: boolean): void;
+  returned(away: 'shown' | 'restored' | false): void;
 }
 
 /** Origin checks for what the listener hears. */
@@ -80,7 +80,7 @@ export class CompletionListener {
 
   readonly #onReturn = (event: Event): void => {
     // Becoming visible means it was hidden (a focus alone: a popup window closing beside it).
-    if (document.visibilityState === 'visible') this.#on.returned(event.type === 'visibilitychange' || (event as PageTransitionEvent).persisted);
+    if (document.visibilityState === 'visible') this.#on.returned(event.type === 'visibilitychange' ? 'shown' : (event as PageTransitionEvent).persisted && 'restored');
   };
 }
 

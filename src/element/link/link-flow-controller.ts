@@ -56,8 +56,10 @@ export class LinkFlowController implements ReactiveController {
       },
       returned: (away) => {
         // Back from the linking page's tab (phones open one for window.open): the flow ends
-        // there, leaving the tab to the user; a late callback still completes it.
-        if (away && this.phase === 'open') this.#lingerTimer ??= setTimeout(() => this.#end('returned'), RETURN_GRACE_MS);
+        // there, leaving the tab to the user; a late callback still completes it. A desktop
+        // popup beside the page is not left by switching tabs: its own close ends that flow.
+        const left = away === 'restored' || (away && (this.#settings.mode === 'tab' || matchMedia('(pointer: coarse)').matches));
+        if (left && this.phase === 'open') this.#lingerTimer ??= setTimeout(() => this.#end('returned'), RETURN_GRACE_MS);
         else if (this.state === 'idle' && this.phase !== 'idle') void this.#hooks.refresh();
       },
     },
