@@ -1,5 +1,7 @@
 // `npm run build`: every file of the package, through Vite's build() API.
-//   dist/index.js, element.js, callback.js, react.js npm entries: ESM, lit/zod/react external (+ chunks)
+//   src/protocol/validators.ts                       the browser's schemas compiled (scripts/compile-schemas.mjs)
+//   dist/index.js, element.js, callback.js, react.js npm entries: minified ESM + .map, lit/react external
+//                                                    (+ chunks); no Zod in them or in the script tags (checked)
 //   dist/locales/<tag>.js                            one file per language, beside the bundles
 //   dist/locales/integrity.json                      their sha384 SRI hashes, for hosts that pin them
 //   dist/public-suffix-list.js                       the whole Public Suffix List, loaded when a wildcard needs it
@@ -16,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build } from 'vite';
+import { compileSchemas, OUTPUT as VALIDATORS } from './compile-schemas.mjs';
 import { minifyLitCss, STYLE_MODULE } from './lit-css.mjs';
 
 const entry = (name) => `src/entries/${name}.ts`;
@@ -23,10 +26,26 @@ const entry = (name) => `src/entries/${name}.ts`;
 const cssPlugin = {
   name: 'minify-lit-css',
   enforce: 'pre',
-  transform: (code, id) => (STYLE_MODULE.test(id) ? minifyLitCss(code) : null),
+  // Only the css`` texts change, within their lines' modules: map: null keeps the module's map.
+  transform: (code, id) => (STYLE_MODULE.test(id) ? { code: minifyLitCss(code), map: null } : null),
 };
 const locales = readdirSync('src/locales').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
-const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/];
+// No zod: the browser's files must not import it (see noZod below), and none is left external.
+const external = [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/, /^react-dom(\/|$)/];
+/**
+ * Stops the build when a browser bundle took in Zod: its schemas are compiled for the browser
+ * (src/protocol/validators.ts), and the element, the callback page and the script tags import
+ * only those. Reads the modules of every output chunk, as the bundler reports them.
+ */
+function noZod(result, what) {
+  for (const output of [result].flat()) {
+    for (const chunk of output.output) {
+      const zod = (chunk.moduleIds ?? Object.keys(chunk.modules ?? {})).filter((id) => /[\\/]node_modules[\\/]zod[\\/]/.test(id));
+      const imports = [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].filter((id) => /^zod(\/|$)/.test(id));
+      if (zod.length || imports.length) throw new Error(`${what}: ${chunk.fileName} holds or imports Zod (${[...imports, ...zod][0]}): import the compiled validators (src/protocol/validators.ts) in browser code`);
+    }
+  }
+}
 // configFile: false — vite.config.ts is the demo's; each build here says all it needs.
 /** Runs one of our TypeScript modules in Node (bundled by esbuild) and returns its exports. */
 async function load(file) {
@@ -63,12 +82,18 @@ const localesBeside = {
 };
 
 rmSync('dist', { recursive: true, force: true });
+// The browser's validators, from the Zod schemas as they are now.
+writeFileSync(VALIDATORS, await compileSchemas());
 
-await build({
+const esm = await build({
   ...common,
   plugins: [cssPlugin, localesBeside],
   build: {
     emptyOutDir: false,
+    // What a CDN serves to a direct import is what a bundler reads: minified, with source maps
+    // (sources included) for the stack traces.
+    minify: true,
+    sourcemap: true,
     lib: {
       entry: {
         index: entry('index'),
@@ -78,9 +103,11 @@ await build({
       },
       formats: ['es'],
     },
-    rolldownOptions: { external },
+    // Vite keeps whitespace in a library's ES output; the output's own minify takes it out.
+    rolldownOptions: { external, output: { minify: true } },
   },
 });
+noZod(esm, 'npm build');
 
 mkdirSync('dist/locales', { recursive: true });
 for (const tag of locales) {
@@ -103,12 +130,13 @@ for (const [file, name, global] of [
   ['social-link-button.iife.js', 'iife', 'SocialLinkButton'],
   ['social-link-callback.iife.js', 'callback-iife', 'SocialLinkCallback'],
 ]) {
-  await build({
+  const iife = await build({
     ...common,
     // Script tags have no import.meta: the element finds its locale files from its <script>.
     define: { 'import.meta.url': 'undefined' },
     build: { emptyOutDir: false, lib: { entry: entry(name), formats: ['iife'], name: global, fileName: () => file } },
   });
+  noZod(iife, file);
 }
 
 await build({
