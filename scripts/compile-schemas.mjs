@@ -76,26 +76,39 @@ function emit(schema, input, put, names) {
     const out = names('o');
     const required = new Set(schema.required ?? []);
     const lines = [`if (!isObject(${input})) return;`, `const ${out}: any = {};`];
+    // Optional fields that take anything, in a row: copied when present, by one loop.
+    let run = [];
+    const flush = () => {
+      if (run.length > 1) lines.push(`copyPresent(${input}, ${out}, ${JSON.stringify(run)});`);
+      else if (run.length) lines.push(`if (${JSON.stringify(run[0])} in ${input}) ${out}[${JSON.stringify(run[0])}] = ${input}[${JSON.stringify(run[0])}];`);
+      run = [];
+    };
     for (const [key, property] of Object.entries(schema.properties ?? {})) {
       // Zod never reads or writes a `__proto__` field; none of ours is one.
       if (key === '__proto__') throw new Error('compile-schemas: a __proto__ field');
       const name = JSON.stringify(key);
       const field = `${input}[${name}]`;
       const set = (value) => `${out}[${name}] = ${value};`;
+      if (isAny(property) && !required.has(key)) {
+        run.push(key);
+        continue;
+      }
+      flush();
       if (isAny(property)) {
         // Anything goes, undefined included; present (`in`) is all that counts.
-        lines.push(required.has(key) ? `if (!(${name} in ${input})) return;` : `if (${name} in ${input}) ${set(field)}`, ...(required.has(key) ? [set(field)] : []));
+        lines.push(`if (!(${name} in ${input})) return;`, set(field));
         continue;
       }
       const value = names('x');
       const check = emit(property, value, set, names);
-      if (required.has(key)) lines.push('{', `  const ${value} = ${field};`, ...check.map((line) => `  ${line}`), '}');
+      if (required.has(key)) lines.push(`const ${value} = ${field};`, ...check);
       else {
         // z.optional: a present undefined is kept as undefined; anything else must match.
         lines.push(`if (${name} in ${input}) {`, `  const ${value} = ${field};`, `  if (${value} === undefined) ${set(value)}`, '  else {');
         lines.push(...check.map((line) => `    ${line}`), '  }', '}');
       }
     }
+    flush();
     return [...lines, put(out)];
   }
   throw new Error(`compile-schemas: unsupported schema ${JSON.stringify(schema)}`);
@@ -135,6 +148,9 @@ export async function compileSchemas() {
     '}',
     '',
     "const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);",
+    'const copyPresent = (from: any, to: any, keys: string[]): void => {',
+    '  for (const key of keys) if (key in from) to[key] = from[key];',
+    '};',
     '// Every schema here is an object, so a validator answers undefined only on a failure.',
     'const validator = <T>(parse: (v: unknown) => T | undefined): Validator<T> => ({',
     '  safeParse(value) {',

@@ -11,6 +11,9 @@ export interface Validator<T> {
 }
 
 const isObject = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const copyPresent = (from: any, to: any, keys: string[]): void => {
+  for (const key of keys) if (key in from) to[key] = from[key];
+};
 // Every schema here is an object, so a validator answers undefined only on a failure.
 const validator = <T>(parse: (v: unknown) => T | undefined): Validator<T> => ({
   safeParse(value) {
@@ -23,11 +26,9 @@ const validator = <T>(parse: (v: unknown) => T | undefined): Validator<T> => ({
 export const linkUrlAnswer: Validator<z.output<typeof schemas.linkUrlAnswer>> = validator((v: any) => {
   if (!isObject(v)) return;
   const o0: any = {};
-  {
-    const x1 = v["url"];
-    if (typeof x1 !== 'string') return;
-    o0["url"] = x1;
-  }
+  const x1 = v["url"];
+  if (typeof x1 !== 'string') return;
+  o0["url"] = x1;
   if ("expiresAt" in v) o0["expiresAt"] = v["expiresAt"];
   return o0;
 });
@@ -70,19 +71,10 @@ export const profileStatusAnswer: Validator<z.output<typeof schemas.profileStatu
 export const displayNameEntry: Validator<z.output<typeof schemas.displayNameEntry>> = validator((v: any) => {
   if (!isObject(v)) return;
   const o0: any = {};
-  {
-    const x1 = v["platform"];
-    if (typeof x1 !== 'string') return;
-    o0["platform"] = x1;
-  }
-  if ("username" in v) o0["username"] = v["username"];
-  if ("displayName" in v) o0["displayName"] = v["displayName"];
-  if ("pageName" in v) o0["pageName"] = v["pageName"];
-  if ("profileUrl" in v) o0["profileUrl"] = v["profileUrl"];
-  if ("userImage" in v) o0["userImage"] = v["userImage"];
-  if ("refreshDaysRemaining" in v) o0["refreshDaysRemaining"] = v["refreshDaysRemaining"];
-  if ("refreshRequired" in v) o0["refreshRequired"] = v["refreshRequired"];
-  if ("needsReconnect" in v) o0["needsReconnect"] = v["needsReconnect"];
+  const x1 = v["platform"];
+  if (typeof x1 !== 'string') return;
+  o0["platform"] = x1;
+  copyPresent(v, o0, ["username","displayName","pageName","profileUrl","userImage","refreshDaysRemaining","refreshRequired","needsReconnect"]);
   return o0;
 });
 
@@ -90,24 +82,16 @@ export const displayNameEntry: Validator<z.output<typeof schemas.displayNameEntr
 export const providerMessage: Validator<z.output<typeof schemas.providerMessage>> = validator((v: any) => {
   if (!isObject(v)) return;
   const o0: any = {};
-  {
-    const x1 = v["source"];
-    if (x1 !== "ayrshare") return;
-    o0["source"] = x1;
-  }
-  {
-    const x2 = v["version"];
-    if (x2 !== 1) return;
-    o0["version"] = x2;
-  }
-  {
-    const x3 = v["event"];
-    if (!["connect:ready","connect:success","connect:error","connect:cancelled","connect:closed"].includes(x3)) return;
-    o0["event"] = x3;
-  }
-  if ("network" in v) o0["network"] = v["network"];
-  if ("code" in v) o0["code"] = v["code"];
-  if ("message" in v) o0["message"] = v["message"];
+  const x1 = v["source"];
+  if (x1 !== "ayrshare") return;
+  o0["source"] = x1;
+  const x2 = v["version"];
+  if (x2 !== 1) return;
+  o0["version"] = x2;
+  const x3 = v["event"];
+  if (!["connect:ready","connect:success","connect:error","connect:cancelled","connect:closed"].includes(x3)) return;
+  o0["event"] = x3;
+  copyPresent(v, o0, ["network","code","message"]);
   return o0;
 });
 
@@ -115,10 +99,8 @@ export const providerMessage: Validator<z.output<typeof schemas.providerMessage>
 export const callbackMessage: Validator<z.output<typeof schemas.callbackMessage>> = validator((v: any) => {
   if (!isObject(v)) return;
   const o0: any = {};
-  {
-    const x1 = v["type"];
-    if (x1 !== "social-link-button:done") return;
-    o0["type"] = x1;
-  }
+  const x1 = v["type"];
+  if (x1 !== "social-link-button:done") return;
+  o0["type"] = x1;
   return o0;
 });
