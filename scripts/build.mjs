@@ -20,14 +20,21 @@ import { build as esbuild } from 'esbuild';
 import { build } from 'vite';
 import { compileSchemas, OUTPUT as VALIDATORS } from './compile-schemas.mjs';
 import { minifyLitCss, STYLE_MODULE } from './lit-css.mjs';
+import { collapseLitHtml, TEMPLATE_MODULE } from './lit-html.mjs';
 
 const entry = (name) => `src/entries/${name}.ts`;
 
+// Lit's css`` minified and html`` indentation collapsed (scripts/lit-css.mjs, lit-html.mjs). Only
+// template texts change; map: null keeps each module's source map (off by a column or a line
+// within a template at most).
 const cssPlugin = {
-  name: 'minify-lit-css',
+  name: 'minify-lit-templates',
   enforce: 'pre',
-  // Only the css`` texts change, within their lines' modules: map: null keeps the module's map.
-  transform: (code, id) => (STYLE_MODULE.test(id) ? { code: minifyLitCss(code), map: null } : null),
+  transform(code, id) {
+    if (STYLE_MODULE.test(id)) return { code: minifyLitCss(code), map: null };
+    if (TEMPLATE_MODULE.test(id)) return { code: collapseLitHtml(code, id), map: null };
+    return null;
+  },
 };
 const locales = readdirSync('src/locales').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
 // No zod: the browser's files must not import it (see noZod below), and none is left external.

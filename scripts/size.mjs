@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { minifyLitCss, STYLE_MODULE } from './lit-css.mjs';
+import { collapseLitHtml, TEMPLATE_MODULE } from './lit-html.mjs';
 
 export const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const KB = 1024;
@@ -99,6 +100,7 @@ export async function whereBytesGo() {
     name: 'minify-lit-css',
     setup(build) {
       build.onLoad({ filter: STYLE_MODULE }, ({ path }) => ({ loader: 'ts', contents: minifyLitCss(readFileSync(path, 'utf8')) }));
+      build.onLoad({ filter: TEMPLATE_MODULE }, ({ path }) => ({ loader: 'ts', contents: collapseLitHtml(readFileSync(path, 'utf8'), path) }));
     },
   };
   const { outputFiles } = await esbuild({
