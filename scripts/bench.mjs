@@ -39,7 +39,7 @@ for (const file of readdirSync('dist').filter((f) => f.endsWith('.js')).sort()) 
   row(`dist/${file}`, `${kb(gzip(buffer))} gz / ${kb(brotli(buffer))} br`, '', `${kb(buffer.length)} raw`);
 }
 
-section("Where the IIFE's bytes go (gzip share by module; Lit and Zod as wholes)");
+section("Where the IIFE's bytes go (gzip share by module; Lit as a whole)");
 const shares = await whereBytesGo();
 const total = shares.reduce((sum, { bytes }) => sum + bytes, 0);
 for (const { what, bytes } of shares) row(what, kb(bytes), '', `${((100 * bytes) / total).toFixed(1)} %`);

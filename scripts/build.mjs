@@ -1,10 +1,12 @@
 // `npm run build`: every file of the package, through Vite's build() API.
-//   dist/index.js, element.js, callback.js, react.js npm entries: ESM, lit/zod/react external (+ chunks)
+//   src/protocol/validators.ts                       the browser's schemas compiled (scripts/compile-schemas.mjs)
+//   dist/index.js, element.js, callback.js, react.js npm entries: minified ESM + .map, lit/react external
+//                                                    (+ chunks); no Zod in them or in the script tags (checked)
 //   dist/locales/<tag>.js                            one file per language, beside the bundles
 //   dist/locales/integrity.json                      their sha384 SRI hashes, for hosts that pin them
 //   dist/public-suffix-list.js                       the whole Public Suffix List, loaded when a wildcard needs it
 //   dist/integrity.json                              its sha384 SRI hash
-//   dist/social-link-button.iife.js                  script tag: everything inlined
+//   dist/social-link-button.iife.js                  script tag: everything inlined (then terser, a second pass)
 //   dist/social-link-callback.iife.js                the callback page's script tag
 //   dist/server.js, dist/simulator.js (+ chunks)     Node: the reference backend, the simulator
 //   dist/server-pglite.js, dist/server-postgres.js   the profile stores (pg, PGlite stay external)
@@ -15,18 +17,43 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
+import { minify as terser } from 'terser';
 import { build } from 'vite';
+import { compileSchemas, OUTPUT as VALIDATORS } from './compile-schemas.mjs';
 import { minifyLitCss, STYLE_MODULE } from './lit-css.mjs';
+import { collapseLitHtml, TEMPLATE_MODULE } from './lit-html.mjs';
 
 const entry = (name) => `src/entries/${name}.ts`;
 
+// Lit's css`` minified and html`` indentation collapsed (scripts/lit-css.mjs, lit-html.mjs). Only
+// template texts change; map: null keeps each module's source map (off by a column or a line
+// within a template at most).
 const cssPlugin = {
-  name: 'minify-lit-css',
+  name: 'minify-lit-templates',
   enforce: 'pre',
-  transform: (code, id) => (STYLE_MODULE.test(id) ? minifyLitCss(code) : null),
+  transform(code, id) {
+    if (STYLE_MODULE.test(id)) return { code: minifyLitCss(code), map: null };
+    if (TEMPLATE_MODULE.test(id)) return { code: collapseLitHtml(code, id), map: null };
+    return null;
+  },
 };
 const locales = readdirSync('src/locales').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
-const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/];
+// No zod: the browser's files must not import it (see noZod below), and none is left external.
+const external = [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/, /^react-dom(\/|$)/];
+/**
+ * Stops the build when a browser bundle took in Zod: its schemas are compiled for the browser
+ * (src/protocol/validators.ts), and the element, the callback page and the script tags import
+ * only those. Reads the modules of every output chunk, as the bundler reports them.
+ */
+function noZod(result, what) {
+  for (const output of [result].flat()) {
+    for (const chunk of output.output) {
+      const zod = (chunk.moduleIds ?? Object.keys(chunk.modules ?? {})).filter((id) => /[\\/]node_modules[\\/]zod[\\/]/.test(id));
+      const imports = [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].filter((id) => /^zod(\/|$)/.test(id));
+      if (zod.length || imports.length) throw new Error(`${what}: ${chunk.fileName} holds or imports Zod (${[...imports, ...zod][0]}): import the compiled validators (src/protocol/validators.ts) in browser code`);
+    }
+  }
+}
 // configFile: false — vite.config.ts is the demo's; each build here says all it needs.
 /** Runs one of our TypeScript modules in Node (bundled by esbuild) and returns its exports. */
 async function load(file) {
@@ -63,12 +90,18 @@ const localesBeside = {
 };
 
 rmSync('dist', { recursive: true, force: true });
+// The browser's validators, from the Zod schemas as they are now.
+writeFileSync(VALIDATORS, await compileSchemas());
 
-await build({
+const esm = await build({
   ...common,
   plugins: [cssPlugin, localesBeside],
   build: {
     emptyOutDir: false,
+    // What a CDN serves to a direct import is what a bundler reads: minified, with source maps
+    // (sources included) for the stack traces.
+    minify: true,
+    sourcemap: true,
     lib: {
       entry: {
         index: entry('index'),
@@ -78,9 +111,11 @@ await build({
       },
       formats: ['es'],
     },
-    rolldownOptions: { external },
+    // Vite keeps whitespace in a library's ES output; the output's own minify takes it out.
+    rolldownOptions: { external, output: { minify: true } },
   },
 });
+noZod(esm, 'npm build');
 
 mkdirSync('dist/locales', { recursive: true });
 for (const tag of locales) {
@@ -103,12 +138,17 @@ for (const [file, name, global] of [
   ['social-link-button.iife.js', 'iife', 'SocialLinkButton'],
   ['social-link-callback.iife.js', 'callback-iife', 'SocialLinkCallback'],
 ]) {
-  await build({
+  const iife = await build({
     ...common,
     // Script tags have no import.meta: the element finds its locale files from its <script>.
     define: { 'import.meta.url': 'undefined' },
     build: { emptyOutDir: false, lib: { entry: entry(name), formats: ['iife'], name: global, fileName: () => file } },
   });
+  noZod(iife, file);
+  // A second minifier pass: terser (two compress passes, safe options only) finds what Vite's
+  // minifier left, 0.25 KB gzip in the script-tag file.
+  const { code } = await terser(readFileSync(`dist/${file}`, 'utf8'), { compress: { passes: 2 }, mangle: true });
+  writeFileSync(`dist/${file}`, code);
 }
 
 await build({

@@ -1,18 +1,12 @@
-// Every Zod schema for answers and messages from outside, element and server alike. Only
-// zod/mini's smallest parts: fields whose type we tolerate being wrong are `z.unknown()` and
-// typed after parsing (`text`, `numberOrText`) — cheaper than `z.catch`, and one bad field
-// drops only itself.
+// Every Zod schema for answers and messages from outside, element and server alike: the one
+// place they are written. The server parses with them at run time; the browser gets the ones it
+// uses compiled at build (scripts/compile-schemas.mjs → ./validators.ts), with no Zod in its
+// bundles. Only zod/mini's smallest parts: fields whose type we tolerate being wrong are
+// `z.unknown()` and typed after parsing (./fields.ts), and one bad field drops only itself.
 import * as z from 'zod/mini';
 import { CALLBACK_MESSAGE_TYPE } from './callback.js';
 
 const loose = z.optional(z.unknown());
-
-/** A field that is used only when it is a string. */
-export const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-/** A code that is used only when it is a number or a string. */
-export const numberOrText = (value: unknown): number | string | undefined =>
-  typeof value === 'number' || typeof value === 'string' ? value : undefined;
 
 /**
  * A linking URL answer: the jwt-endpoint's (docs/contract.md §3) and, on the server, Ayrshare's

@@ -1,5 +1,7 @@
 import { CALLBACK_CHANNEL } from '../../protocol/callback.js';
-import { callbackMessage, numberOrText, providerMessage, text, type ProviderMessage } from '../../protocol/schemas.js';
+import { numberOrText, text } from '../../protocol/fields.js';
+import type { ProviderMessage } from '../../protocol/schemas.js';
+import { callbackMessage, providerMessage } from '../../protocol/validators.js';
 import type { SocialLinkConnectDetail } from '../types.js';
 
 /** What the page hears while a flow runs (and a while after). */

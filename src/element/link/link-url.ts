@@ -1,4 +1,5 @@
-import { linkUrlAnswer, text } from '../../protocol/schemas.js';
+import { text } from '../../protocol/fields.js';
+import { linkUrlAnswer } from '../../protocol/validators.js';
 import { SocialLinkFailure } from '../net/failures.js';
 import { requestJson } from '../net/request.js';
 import { isLoopback } from '../net/safe-url.js';

@@ -1,7 +1,9 @@
 // The profile endpoint's answer (docs/contract.md §3) as the element uses it: linked ids,
 // accounts with only bounded text, and each account's health signals before they are judged.
 import { SocialLinkFailure } from '../net/failures.js';
-import { displayNameEntry, profileStatusAnswer, text, type DisplayNameEntry } from '../../protocol/schemas.js';
+import { text } from '../../protocol/fields.js';
+import type { DisplayNameEntry } from '../../protocol/schemas.js';
+import { displayNameEntry, profileStatusAnswer } from '../../protocol/validators.js';
 import { developerNotes } from '../net/developer-notes.js';
 import type { LinkedAccount } from '../types.js';
 
