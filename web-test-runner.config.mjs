@@ -8,6 +8,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { mockServer } from './test/mock-server.mjs';
 import { mediaFeaturesPlugin } from './test/media-plugin.mjs';
 import { popupPlugin } from './test/popup-plugin.mjs';
+import { userAgentPlugin } from './test/user-agent-plugin.mjs';
 import { fakeProvider } from './test/fake-provider.mjs';
 import { bundlePlugin } from './test/bundle-plugin.mjs';
 import { startWebKitDriver } from './test/webkit-driver.mjs';
@@ -149,7 +150,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
-  plugins: [a11ySnapshotPlugin(), bundlePlugin(), mediaFeaturesPlugin(), popupPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [a11ySnapshotPlugin(), bundlePlugin(), mediaFeaturesPlugin(), popupPlugin(), userAgentPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   middleware: [strictCsp, mockServer(), fakeProvider()],
   // Loopback only. Tests use 127.0.0.1 (the page) and localhost (the provider) as two origins.
   hostname: '127.0.0.1',

@@ -83,7 +83,7 @@ export interface SocialLinkHealthDetail {
 
 /**
  * `social-link-in-app-browser`: the page is in a social app's own browser. `app` is its name
- * (`Instagram`, `Facebook`, `Messenger`, `Threads`, `TikTok`, `Douyin`, `LinkedIn`, `X`,
+ * (`Instagram`, `Facebook`, `Messenger`, `Threads`, `TikTok`, `LinkedIn`, `X`,
  * `Snapchat`, `Pinterest`, `LINE`, `WeChat`, `Reddit`, `Telegram`); `platform` the phone's system.
  */
 export interface SocialLinkInAppBrowserDetail {

@@ -10,7 +10,7 @@ import type { SocialLinkInAppBrowserDetail } from '../types.js';
 export type InAppBrowser = SocialLinkInAppBrowserDetail;
 
 // One row per app: its name, then the UA marker(s), first match wins (Threads and Messenger
-// before Instagram and Facebook, Douyin before TikTok, whose markers theirs may carry).
+// before Instagram and Facebook, whose markers theirs may carry).
 //   app         platform: iOS marker | Android marker                               source
 const APPS: [string, RegExp][] = [
   // Threads     iOS `Barcelona <ver> (` | Android `Barcelona <ver> Android (`        [S] matomo-org/device-detector Tests/fixtures/phablet-1.yml
@@ -35,6 +35,8 @@ const APPS: [string, RegExp][] = [
   ['LINE', /\bLine\/\d/],
   // WeChat      iOS and Android `MicroMessenger/`                                      [S] foroco/php-browser-detection test; device-detector tablet-11.yml
   ['WeChat', /MicroMessenger\//],
+  // Reddit      Android `Reddit/Version <v>/Build <n>/Android <n>` (iOS unknown)       [S] device-detector clienthints-app.yml; inapp-spy tests
+  ['Reddit', /\bReddit\/Version/],
   // Telegram    iOS: a stock Safari UA, `TelegramWebviewProxy` global | Android: `TelegramWebview`
   //             global, newer `Telegram-Android/<ver>`                                 [S] inapp-spy src/detectTelegram.ts; uap-core tests
   ['Telegram', /Telegram-Android\//],
