@@ -5,8 +5,10 @@
 // Snapchat Android, LinkedIn, X, Pinterest), Telegram's own WebView code (Telegram-Android).
 // Where those fixtures give only the app's part (Threads iOS; LinkedIn, X, Pinterest and
 // Snapchat on Android), it sits in a WebView user agent of the same era, as the app appends it.
+import { fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { engine } from './helpers.js';
+import type { SocialLinkButton } from '../src/element/social-link-button.js';
+import { engine, mockEndpoint, part, PROVIDER_HOST, providerUrl, rowOf, waitFor } from './helpers.js';
 
 export const IN_APP = {
   'Instagram ios': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/22F76 Instagram 393.1.0.36.70 (iPhone15,3; iOS 18_5; en_US; en; scale=3.00; 1290x2796; IABMV/1; 776538208) Safari/604.1',
@@ -73,3 +75,32 @@ export async function beSelf(win: Window = window): Promise<void> {
   if (engine === 'chromium') await executeServerCommand('emulate-user-agent', { userAgent: '' });
   else delete (win.navigator as { userAgent?: string }).userAgent;
 }
+
+/** An element showing `networks` (all unlinked), as `ua`'s browser; the events it emitted. */
+export async function inApp(ua: string, attrs: { networks?: string; lang?: string; ignore?: boolean; jwt?: string } = {}) {
+  await beBrowser(ua);
+  const profile = mockEndpoint('profile');
+  await profile.answer({ body: { activeSocialAccounts: ['linkedin'] } });
+  const jwt = mockEndpoint('jwt');
+  await jwt.answer({ body: { url: attrs.jwt ?? providerUrl().url } });
+  const events: CustomEvent[] = [];
+  const onEvent = (e: Event) => events.push(e as CustomEvent);
+  document.addEventListener('social-link-in-app-browser', onEvent);
+  const el = await fixture<SocialLinkButton>(html`<social-link-button
+    jwt-endpoint=${jwt.url}
+    profile-endpoint=${profile.url}
+    allowed-hosts=${PROVIDER_HOST}
+    networks=${attrs.networks ?? 'facebook instagram linkedin youtube gmb tiktok'}
+    lang=${attrs.lang ?? 'en'}
+    ?ignore-in-app=${attrs.ignore ?? false}
+  ></social-link-button>`);
+  await waitFor(() => el.shadowRoot!.querySelector('[part="networks"][aria-busy="false"]'), 'status never loaded');
+  return { el, events, jwt, stop: () => document.removeEventListener('social-link-in-app-browser', onEvent) };
+}
+
+export const notice = (el: SocialLinkButton) => part(el, 'in-app-notice');
+export const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+export const rowAction = (el: SocialLinkButton, id: string) => {
+  const row = rowOf(el, id);
+  return row.querySelector('[part~="in-app-blocked"]') ? 'blocked' : row.querySelector('[part~="link-network"]') ? 'link' : 'none';
+};
