@@ -23,8 +23,9 @@ describe('the link flow inside an in-app browser', () => {
     await cleanUp();
   });
 
-  it('Instagram on Android: Link sends the page to the linking page (no popup); sent back, the host page shows what was linked', async () => {
-    const ua = IN_APP['Instagram android'];
+  for (const app of ['Instagram android', 'TikTok ios'] as const) {
+  it(`${app}: Link sends the page to the linking page (no popup); sent back, the host page shows what was linked`, async () => {
+    const ua = IN_APP[app];
     await beBrowser(ua);
     const profile = mockEndpoint('profile');
     await profile.answer({ body: { activeSocialAccounts: [] } });
@@ -45,7 +46,7 @@ describe('the link flow inside an in-app browser', () => {
     await waitFor(() => inner().customElements?.get('social-link-button') && element().shadowRoot?.querySelector('[part~="link-network"]'), 'no status in the frame');
     const el = element();
     expect(inner().navigator.userAgent).to.equal(ua);
-    expect(el.inAppBrowser).to.equal('Instagram');
+    expect(el.inAppBrowser).to.equal(app.split(' ')[0]);
     expect(el.mode).to.equal('popup');
     const opened: unknown[] = [];
     el.addEventListener('social-link-open', (e) => opened.push((e as CustomEvent).detail));
@@ -59,17 +60,26 @@ describe('the link flow inside an in-app browser', () => {
     expect(JSON.parse((await jwt.requests())[0]!.body)).to.include({ network: 'tiktok' });
     // The user links TikTok on the provider's page, which then sends them back.
     await profile.answer({ body: { activeSocialAccounts: ['tiktok'] } });
-    await waitFor(() => frameAt(frame!)?.startsWith(PAGE) && element()?.shadowRoot?.querySelector('[data-network="tiktok"][data-linked]'), 'not back with TikTok linked');
+    // Sent back to the host page, which then goes Back past the linking page's entry to its own
+    // (test/flow-redirect-return.test.ts): wait for that last page, then for its status.
+    await waitFor(() => frameAt(frame!) === PAGE && sessionStorage.getItem(MARK) === null, 'not back on the host page');
+    await waitFor(() => element()?.shadowRoot?.querySelector('[data-network="tiktok"][data-linked]'), 'back, but TikTok not shown linked');
     expect((await popups()).length).to.equal(0);
 
-    // Back on the host page, still in the app: its way out points at the host page, never the linking URL.
-    const open = element().shadowRoot!.querySelector('[part="in-app-open"]') as HTMLAnchorElement;
-    expect(open.getAttribute('href')).to.match(new RegExp(`^intent://${location.host.replace(/\./g, '\\.')}/test/fixtures/in-app\\.html`));
-    expect(open.href).not.to.contain(link.token);
-    expect(open.href).not.to.contain('fake-provider');
+    // Back on the host page, still in the app: its way out points at the host page, never the
+    // linking URL (Android); on iOS the notice names the app's menu and links nowhere.
+    const open = element().shadowRoot!.querySelector('[part="in-app-open"]') as HTMLAnchorElement | null;
+    if (app.endsWith('android')) {
+      expect(open!.getAttribute('href')).to.match(new RegExp(`^intent://${location.host.replace(/\./g, '\\.')}/test/fixtures/in-app\\.html`));
+    } else {
+      expect(open).to.equal(null);
+      expect(element().shadowRoot!.querySelector('[part="in-app-notice"]')!.textContent).to.contain('The app’s menu (⋯)');
+    }
+    for (const a of element().shadowRoot!.querySelectorAll('a')) expect(a.href).not.to.contain(link.token);
     // YouTube is still marked, not offered.
     expect(element().shadowRoot!.querySelector('[data-network="youtube"] [part~="in-app-blocked"]')).not.to.equal(null);
     await quietFor(300);
     expect(await link.loads()).to.have.length(1);
   });
+  }
 });
