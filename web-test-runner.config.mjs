@@ -9,6 +9,7 @@ import { mockServer } from './test/mock-server.mjs';
 import { mediaFeaturesPlugin } from './test/media-plugin.mjs';
 import { popupPlugin } from './test/popup-plugin.mjs';
 import { phonePlugin } from './test/phone-plugin.mjs';
+import { userAgentPlugin } from './test/user-agent-plugin.mjs';
 import { fakeProvider } from './test/fake-provider.mjs';
 import { sseServer } from './test/sse-server.mjs';
 import { bundlePlugin } from './test/bundle-plugin.mjs';
@@ -174,7 +175,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180000,
   testFramework: { config: { timeout: 20000 } },
-  plugins: [a11ySnapshotPlugin(), bundlePlugin(), mediaFeaturesPlugin(), popupPlugin(), phonePlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [a11ySnapshotPlugin(), bundlePlugin(), mediaFeaturesPlugin(), popupPlugin(), phonePlugin(), userAgentPlugin(), esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   middleware: [strictCsp, mockServer(), sseServer(), fakeProvider()],
   // Loopback only. Tests use 127.0.0.1 (the page) and localhost (the provider) as two origins.
   hostname: '127.0.0.1',

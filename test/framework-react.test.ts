@@ -48,8 +48,10 @@ describe('React', () => {
     const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.customElement)!;
     const types = element.events!.map((e) => e.name);
     expect(types).to.include('social-link-health');
-    // The documented naming: social-link-<name> arrives on onLink<Name>.
-    const props = types.map((type) => `onLink${type.charAt(12).toUpperCase()}${type.slice(13)}`);
+    expect(types).to.include('social-link-in-app-browser');
+    // The documented naming: social-link-<name> arrives on onLink<Name>, social-link-in-app-browser on onLinkInAppBrowser.
+    const props = types.map((type) => `onLink${type.slice(12).replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase())}`);
+    expect(props).to.include('onLinkInAppBrowser');
     const container = await fixture<HTMLDivElement>(html`<div></div>`);
     (await load('react-app')).mountEvery(container, props);
     await waitFor(() => container.querySelector('#every'), 'not rendered');

@@ -9,4 +9,5 @@ export const SOCIAL_LINK_EVENTS = [
   'social-link-change',
   'social-link-error',
   'social-link-health',
+  'social-link-in-app-browser',
 ] as const satisfies readonly (keyof SocialLinkEventMap)[];

@@ -19,7 +19,9 @@ import type { LinkedAccount, SocialLinkEventMap, SocialLinkHealth, SocialLinkMod
 import { VERSION } from '../protocol/version.js';
 import { renderBar } from './view/bar.js';
 import { partOf, rowOf } from './view/dom.js';
-import { renderNetworks, type RowContext } from './view/network-row.js';
+import { renderRows } from './view/rows-view.js';
+import { InAppController } from './in-app-controller.js';
+import { renderInAppNotice } from './view/in-app-notice.js';
 import { RovingController } from './view/roving-controller.js';
 import { flowAction, renderProblem } from './view/problem.js';
 
@@ -31,6 +33,7 @@ import { flowAction, renderProblem } from './view/problem.js';
  * @tag social-link-button
  *
  * @slot - The button's text; overrides `label`.
+ * @slot in-app-notice - Your own words for the in-app browser notice (its "Open in your browser" link stays).
  *
  * @attr {"idle" | "opening" | "open"} state - Reflected, read-only: `opening` while fetching the linking URL, `open` while waiting on the popup.
  *
@@ -41,6 +44,7 @@ import { flowAction, renderProblem } from './view/problem.js';
  * @event {CustomEvent<SocialLinkChangeDetail>} social-link-change - The set of linked networks changed (not on the first read). `{ linked, added, removed, accounts }`
  * @event {CustomEvent<SocialLinkErrorDetail>} social-link-error - Something failed. `{ code, message, status?, retryAfter? }`
  * @event {CustomEvent<SocialLinkHealthDetail>} social-link-health - A linked account's health changed (not on the first read). `{ health, changed }`
+ * @event {CustomEvent<SocialLinkInAppBrowserDetail>} social-link-in-app-browser - The page is in a social app's own browser (once per connect, also with `ignore-in-app`). `{ app, platform }`
  *
  * @csspart base - The wrapper around everything.
  * @csspart button - The link button.
@@ -68,6 +72,9 @@ import { flowAction, renderProblem } from './view/problem.js';
  * @csspart confirm-unlink - The button that confirms an unlink.
  * @csspart cancel-unlink - The button that cancels an unlink.
  * @csspart unlink-progress - "Unlinking…" while the request runs.
+ * @csspart in-app-notice - "You're in Instagram's browser…", shown in a social app's own browser.
+ * @csspart in-app-open - The notice's "Open in your browser" link (Android: an intent to this page).
+ * @csspart in-app-blocked - "Open in your browser to link", in place of Link for a network the app's browser cannot link (YouTube, Google Business Profile).
  *
  * @cssproperty --social-link-button-font - Font shorthand (default: the system UI font, 1rem/1.5).
  * @cssproperty --social-link-button-color - Text colour.
@@ -104,6 +111,7 @@ export class SocialLinkButton extends LitElement {
     prefetch: {},
     disabled: { type: Boolean, reflect: true },
     compact: { type: Boolean, reflect: true },
+    ignoreInApp: { type: Boolean, attribute: 'ignore-in-app' },
     requestInit: { attribute: false },
     strings: { attribute: false },
   };
@@ -139,6 +147,8 @@ export class SocialLinkButton extends LitElement {
   declare disabled: boolean;
   /** Icons only; each icon is focusable and shows its name and status as a tooltip. */
   declare compact: boolean;
+  /** Turns the in-app browser handling off: no notice, popups as `mode` says, every Link offered. */
+  declare ignoreInApp: boolean;
   /** Merged into every request to the host endpoints (headers for CSRF or auth, credentials). */
   declare requestInit: RequestInit | undefined;
   /**
@@ -166,8 +176,10 @@ export class SocialLinkButton extends LitElement {
     failed: (failure) => this.#feedback.report({ failure, source: 'status', retry: () => void this.refresh(), action: 'retry' }),
     cleared: () => this.#feedback.clear('status'),
   });
+  readonly #inApp = new InAppController(this);
   readonly #flow = new LinkFlowController(this, this, {
     refresh: () => this.refresh(),
+    inApp: () => Boolean(this.#inApp.active),
     requestedNetworks: () => (this.#lists.get('networks')?.length ? networksToShow(this.networks).filter(isNetworkId) : undefined),
     opened: (mode) => this.#emit('social-link-open', { mode }),
     connected: (detail) => {
@@ -197,7 +209,11 @@ export class SocialLinkButton extends LitElement {
     this.prefetch = 'intent';
     this.disabled = false;
     this.compact = false;
+    this.ignoreInApp = false;
   }
+
+  /** The social app whose own browser this page is in (`Instagram`, `TikTok`…), or null. */
+  get inAppBrowser(): string | null { return this.#inApp.detected?.app ?? null; }
 
   /** `idle`, `opening` (fetching the linking URL) or `open` (waiting on the popup); reflected. */
   get state(): SocialLinkState { return this.#flow.state; }
@@ -255,10 +271,11 @@ export class SocialLinkButton extends LitElement {
     const problem = this.#feedback.problem;
     // The language sets the direction (ar, he: right to left) unless a nearer dir does.
     return html`<div part="base" class="base" dir=${this.#words.dir ?? nothing}>
+      ${renderInAppNotice(this.#inApp, this.#words)}
       ${renderBar({
         words: this.#words,
         state: this.#flow.state,
-        mode: this.mode,
+        mode: this.#inApp.active ? 'redirect' : this.mode,
         label: this.label,
         disabled: this.disabled,
         open: () => this.open(),
@@ -266,34 +283,13 @@ export class SocialLinkButton extends LitElement {
         bringBack: () => this.#flow.raisePopup(),
       })}
       ${problem && problem.source !== 'unlink' ? renderProblem(problem, this.#words, (network) => this.#intents.soon(network)) : nothing}
-      ${this.#profile.endpoint ? this.#renderNetworks() : nothing}
+      ${this.#profile.endpoint ? this.#renderRows() : nothing}
       <div class="sr-only" role="status" aria-live="polite">${this.#feedback.announcement}</div>
     </div>`;
   }
 
-  #renderNetworks() {
-    const { status, loading } = this.#profile;
-    const health = this.#changes.health.map(status);
-    const problem = this.#feedback.problem;
-    const ctx: RowContext = {
-      t: (id, params) => this.#words.t(id, params),
-      date: (iso) => this.#words.date(iso),
-      status,
-      statusFailed: problem?.source === 'status',
-      compact: this.compact,
-      canLink: Boolean(this.jwtEndpoint) && !this.disabled,
-      canUnlink: Boolean(this.unlinkEndpoint),
-      confirming: this.#unlinks.confirming,
-      unlinking: this.#unlinks.unlinking,
-      open: (id) => this.open(id),
-      intent: (id) => this.#intents.soon(id),
-      confirm: (id, on) => this.#unlinks.confirm(id, on),
-      unlink: (id) => this.#unlinks.start(id),
-      problem: (id) =>
-        problem?.source === 'unlink' && problem.network === id ? renderProblem(problem, this.#words, () => undefined) : nothing,
-      roving: this.#roving,
-      ids: networksToShow(this.networks),
-    };
-    return renderNetworks(ctx, health, loading && !status);
+  #renderRows() {
+    const parts = { words: this.#words, profile: this.#profile, changes: this.#changes, feedback: this.#feedback };
+    return renderRows(this, { ...parts, unlinks: this.#unlinks, intents: this.#intents, roving: this.#roving, inApp: this.#inApp });
   }
 }

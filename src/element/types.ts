@@ -81,6 +81,16 @@ export interface SocialLinkHealthDetail {
   changed: string[];
 }
 
+/**
+ * `social-link-in-app-browser`: the page is in a social app's own browser. `app` is its name
+ * (`Instagram`, `Facebook`, `Messenger`, `Threads`, `TikTok`, `LinkedIn`, `X`,
+ * `Snapchat`, `Pinterest`, `LINE`, `WeChat`, `Reddit`, `Telegram`); `platform` the phone's system.
+ */
+export interface SocialLinkInAppBrowserDetail {
+  app: string;
+  platform: 'ios' | 'android' | 'other';
+}
+
 /** The element's events (docs/contract.md §5): all bubble and are composed. */
 export interface SocialLinkEventMap {
   'social-link-open': CustomEvent<SocialLinkOpenDetail>;
@@ -90,6 +100,7 @@ export interface SocialLinkEventMap {
   'social-link-change': CustomEvent<SocialLinkChangeDetail>;
   'social-link-error': CustomEvent<SocialLinkErrorDetail>;
   'social-link-health': CustomEvent<SocialLinkHealthDetail>;
+  'social-link-in-app-browser': CustomEvent<SocialLinkInAppBrowserDetail>;
 }
 
 declare global {

@@ -9,13 +9,15 @@ import { define, SocialLinkButton as SocialLinkButtonElement } from './element.j
 
 define();
 
-/** `social-link-open` → `onLinkOpen`: the prop each event arrives on. */
-type ReactEventProp<K> = K extends `social-link-${infer Name}` ? `onLink${Capitalize<Name>}` : never;
+/** `in-app-browser` → `InAppBrowser`. */
+type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${Capitalize<A>}${Camel<B>}` : Capitalize<S>;
+/** `social-link-open` → `onLinkOpen`, `social-link-in-app-browser` → `onLinkInAppBrowser`: the prop each event arrives on. */
+type ReactEventProp<K> = K extends `social-link-${infer Name}` ? `onLink${Camel<Name>}` : never;
 type ReactEvents = { [K in keyof SocialLinkEventMap as ReactEventProp<K>]: EventName<SocialLinkEventMap[K]> };
 
 // Every event the element emits (the list a test keeps equal to custom-elements.json's), none by hand.
 const events = Object.fromEntries(
-  SOCIAL_LINK_EVENTS.map((type) => [`onLink${type.charAt(12).toUpperCase()}${type.slice(13)}`, type]),
+  SOCIAL_LINK_EVENTS.map((type) => [`onLink${type.slice(12).replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase())}`, type]),
 ) as ReactEvents;
 
 export const SocialLinkButton = createComponent({
@@ -46,6 +48,7 @@ export interface SocialLinkButtonJsxProps extends React.HTMLAttributes<SocialLin
   prefetch?: 'intent' | 'none';
   disabled?: boolean;
   compact?: boolean;
+  'ignore-in-app'?: boolean;
   ref?: React.Ref<SocialLinkButtonElement>;
 }
 

@@ -63,6 +63,10 @@ export const en = {
   blocked: 'Your browser blocked the window for linking your accounts.',
   lostWindow: 'The window for linking your accounts was closed or moved on.',
   sandboxed: 'Linking accounts can’t open a window from inside this frame.',
+  inApp: 'You’re in {app}’s browser. Some networks can’t be linked here.',
+  inAppMenu: 'The app’s menu (⋯) can open this page in your browser.',
+  openBrowser: 'Open in your browser',
+  inAppBlocked: 'Open in your browser to link',
 } satisfies Record<string, Message>;
 
 /** The callback page's sentences (English in src/callback/complete-link.ts, which ships on its own). */

@@ -126,7 +126,7 @@ describe('the package for tools', () => {
     assert.equal(attribute('allowed-hosts').default, '"profile.ayrshare.com"');
     assert.equal(attribute('mode').type.text, "'popup' | 'tab' | 'redirect'");
     for (const event of element.events) assert.match(event.type?.text ?? '', /^CustomEvent<SocialLink\w+Detail>$/, event.name);
-    assert.equal(element.events.length, 7);
+    assert.equal(element.events.length, 8); // social-link-in-app-browser is the eighth
   });
 
   test('VS Code custom data and web-types list every attribute and event', () => {
@@ -136,7 +136,7 @@ describe('the package for tools', () => {
     assert.ok(tag.attributes.some((a) => a.name === 'mode' && a.values.map((v) => v.name).join() === 'popup,tab,redirect'));
     const webTypes = JSON.parse(readFileSync(join(root, 'dist', 'web-types.json'), 'utf8'));
     const [element] = webTypes.contributions.html.elements;
-    assert.equal(element.events.length, 7);
+    assert.equal(element.events.length, 8); // social-link-in-app-browser is the eighth
     assert.ok(element.attributes.some((a) => a.name === 'jwt-endpoint'));
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
     assert.equal(pkg['web-types'], './dist/web-types.json');

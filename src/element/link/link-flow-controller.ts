@@ -132,7 +132,7 @@ export class LinkFlowController implements ReactiveController {
     const ready = taken && trustedUrl(taken.href, this.#settings.allowedHosts) ? taken : undefined;
     const failure = this.#prefetched.takeFailure();
     if (!ready && failure) return this.#hooks.failed(failure, network);
-    const mode = this.#settings.mode;
+    const mode = this.#hooks.inApp() ? 'redirect' : this.#settings.mode;
     if (mode === 'redirect') return this.#redirect(ready, network);
     // Outside a gesture the browser would block the popup: do not fire a doomed one.
     const activation = (navigator as { userActivation?: { isActive: boolean } }).userActivation;

@@ -24,6 +24,8 @@ export interface LinkFlowSettings {
 /** What the flow needs from its element besides its settings, and the outcomes it reports. */
 export interface LinkFlowHooks {
   refresh(): Promise<void>;
+  /** In an in-app browser, where popups open in place or not at all: the flow redirects, whatever `mode` says. */
+  inApp(): boolean;
   /** The Ayrshare ids the element shows, sent so the linking page offers only those. */
   requestedNetworks(): readonly string[] | undefined;
   /** The "Connecting…" page's title and text, in the element's language, and that language. */

@@ -1,4 +1,4 @@
-// The error box, and reduced motion.
+// The error box, the in-app browser notice, and reduced motion.
 import { css } from 'lit';
 
 export const feedback = css`
@@ -26,6 +26,23 @@ export const feedback = css`
       border-radius: var(--_radius);
       background: transparent;
       color: inherit;
+    }
+    /* In a social app's own browser: the notice, and the way out (touch-sized: phones only). */
+    .in-app {
+      margin: 0 0 var(--_gap);
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .in-app a {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+      color: var(--_accent);
+    }
+    .in-app-blocked {
+      color: var(--_muted);
+      font-size: 0.875em;
     }
     @media (prefers-reduced-motion: reduce) {
       .spinner {

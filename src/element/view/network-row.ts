@@ -8,6 +8,7 @@ import type { ProfileStatus } from '../status/status-answer.js';
 import { safeImageUrl, safeLinkUrl } from '../net/safe-url.js';
 import { isNetworkId, networkName } from '../../protocol/networks.js';
 import type { SocialLinkHealth } from '../types.js';
+import type { InAppController } from '../in-app-controller.js';
 
 /** What a row shows and does, from its element. */
 export interface RowContext {
@@ -33,11 +34,13 @@ export interface RowContext {
   /** Compact mode's single tab stop over the icons, and the networks shown (in order). */
   roving: RovingController;
   ids: readonly string[];
+  /** In an in-app browser: the networks it cannot link, and the way out to the system browser. */
+  inApp: InAppController;
 }
 
 /** Whether the row offers Link (not linked) or Reconnect (linked, unwell): what Enter on a compact icon opens. */
 export function linkable(ctx: RowContext, id: string, health: SocialLinkHealth | undefined): boolean {
-  if (!ctx.status || !ctx.canLink) return false;
+  if (!ctx.status || !ctx.canLink || ctx.inApp.refuses(id)) return false;
   return !ctx.status.linked.includes(id) || (health !== undefined && health.state !== 'healthy');
 }
 
@@ -111,14 +114,16 @@ export function renderNetwork(ctx: RowContext, id: string, index: number, health
 
 function renderActions(ctx: RowContext, id: string, name: string, linked: boolean, health: SocialLinkHealth | undefined, healthId: string) {
   if (!ctx.status || ctx.compact) return nothing;
+  // In an in-app browser whose sign-in this network refuses: the way out instead of a Link that fails.
+  const refused = ctx.canLink && ctx.inApp.refuses(id) && (!linked || (health !== undefined && health.state !== 'healthy'));
   const reconnect = linked && linkable(ctx, id, health);
-  const link = !linked && ctx.canLink;
+  const link = !linked && ctx.canLink && !refused;
   const unlink = linked && ctx.canUnlink;
-  if (!reconnect && !link && !unlink) return nothing;
+  if (!reconnect && !link && !unlink && !refused) return nothing;
   if (unlink && (ctx.unlinking === id || ctx.confirming === id)) return renderUnlink(ctx, id, name);
   const intent = () => ctx.intent(id);
   return html`<span class="actions"
-    >${link || reconnect
+    >${refused ? html`<span part="in-app-blocked" class="in-app-blocked">${ctx.t('inAppBlocked')}</span>` : nothing}${link || reconnect
       ? html`<button
           part=${link ? 'link-network' : 'reconnect'}
           class=${reconnect ? 'small primary' : 'small'}
