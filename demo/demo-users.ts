@@ -3,7 +3,7 @@
 // in PGlite in the data folder (.demo-data/, or SOCIAL_LINK_DEMO_DATA). The simulator keeps its
 // profiles there too, so a restarted demo still opens every stored key.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { createProfileDirectory, isProfileError, type ProfileDirectory, type ProfileEvent } from '../src/entries/server.js';
@@ -66,8 +66,49 @@ function folderSecret(dataDir: string): { secret: string; fresh: boolean } {
   }
 }
 
+/**
+ * PGlite is one process's: a second demo on the same folder would corrupt it. The folder's lock
+ * names the process using it; one left by a process that ended (Ctrl-C runs no clean-up) is taken
+ * over. Returns the function that releases it.
+ */
+function lockFolder(dataDir: string): () => void {
+  const file = join(dataDir, 'lock');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+    }
+    const holder = Number(readFileSync(file, 'utf8').trim());
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && running(holder)) {
+      throw new Error(`Another demo (process ${holder}) is using ${dataDir}: stop it first, or give this one its own folder with SOCIAL_LINK_DEMO_DATA.`);
+    }
+    rmSync(file, { force: true });
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export async function openDemoUsers(dataDir: string): Promise<DemoUsers> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const unlock = lockFolder(dataDir);
+  try {
+    return await openLocked(dataDir, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+async function openLocked(dataDir: string, unlock: () => void): Promise<DemoUsers> {
   const { secret, fresh } = folderSecret(dataDir);
   // No built-in profile: every profile is a demo user's, made by the directory.
   const simulator = await startAyrshareSimulator({ directConnect: false, profileKeys: [], stateFile: join(dataDir, 'simulator.json') });
@@ -157,7 +198,7 @@ export async function openDemoUsers(dataDir: string): Promise<DemoUsers> {
     resetAccounts,
     route,
     close: async () => {
-      closed ??= Promise.allSettled([simulator.close(), store.close()]);
+      closed ??= Promise.allSettled([simulator.close(), store.close()]).then(unlock);
       await closed;
     },
   };

@@ -1,7 +1,7 @@
 // An Ayrshare simulator: behaves like Ayrshare's API and linking page for everything the
 // reference handlers and the element use, so the demo and the tests run offline. In memory,
-// seeded with one profile that has LinkedIn and X linked. A Web `Request` → `Response` handler;
-// `startAyrshareSimulator()` serves it on a free loopback port.
+// seeded with one profile that has LinkedIn and X linked (`stateFile` keeps profiles on disk).
+// A Web `Request` → `Response` handler; `startAyrshareSimulator()` serves it on a free port.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -215,6 +215,9 @@ describe('the demo has users', () => {
     assert.deepEqual((await simulatorProfiles()).map((p) => p.activeSocialAccounts), [['linkedin', 'twitter']]);
     await page.evaluate(() => document.querySelector('#main').refresh());
     assert.deepEqual(await rows(), ['linkedin', 'twitter']);
+    // A second demo on the same folder (PGlite is one process's) refuses to start, and says why.
+    await assert.rejects(startDemo(), /Another demo \(process \d+\) is using/);
+    assert.deepEqual(await rows(), ['linkedin', 'twitter']);
     await stopDemo();
     assert.deepEqual(await storedRows(), { ada: 'ready', grace: undefined, linus: undefined });
   });
