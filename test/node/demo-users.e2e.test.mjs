@@ -4,7 +4,7 @@
 // keeps them, "Delete my data" deletes one, and the new routes refuse hostile input.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -19,10 +19,10 @@ let browser;
 let page;
 
 /** Starts `vite` (what `npm run demo` runs) on a free port with the test's data folder. */
-async function startDemo() {
+async function startDemo(env = { SOCIAL_LINK_DEMO_SIMULATOR: '1' }) {
   const child = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), '--port', '0', '--host', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, SOCIAL_LINK_DEMO_SIMULATOR: '1', SOCIAL_LINK_DEMO_DATA: dataDir, NO_COLOR: '1' },
+    env: { ...process.env, SOCIAL_LINK_DEMO_SIMULATOR: '', SOCIAL_LINK_DEMO_DATA: dataDir, NO_COLOR: '1', ...env },
     // stdin stays open: Vite stops when its stdin ends.
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -32,7 +32,7 @@ async function startDemo() {
       output += chunk;
       const base = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
       const simulatorUrl = /Ayrshare simulator on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      if (base && simulatorUrl) resolve({ child, base, simulatorUrl });
+      if (base && (simulatorUrl || /Backend: Real Ayrshare/.test(output))) resolve({ child, base, simulatorUrl });
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
@@ -220,5 +220,19 @@ describe('the demo has users', () => {
     assert.deepEqual(await rows(), ['linkedin', 'twitter']);
     await stopDemo();
     assert.deepEqual(await storedRows(), { ada: 'ready', grace: undefined, linus: undefined });
+  });
+
+  test('with Ayrshare keys (the real Ayrshare) there are no demo users: their routes answer 404, no data folder is made', async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    demo = await startDemo({ AYRSHARE_API_KEY: 'not-a-real-key', AYRSHARE_PROFILE_KEY: 'not-a-real-profile-key' });
+    for (const [path, method] of [['/api/demo/user', 'GET'], ['/api/demo/user', 'POST'], ['/api/demo/delete-my-data', 'POST'], ['/api/demo/simulator', 'GET']]) {
+      const answer = await fetch(`${demo.base}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+      assert.equal(answer.status, 404, `${method} ${path}`);
+    }
+    await page.goto(demo.base);
+    await page.locator('#data-panel[hidden]').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('.user-switch').isHidden(), true);
+    assert.equal(existsSync(dataDir), false);
+    await stopDemo();
   });
 });
