@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createProfileDirectory, isProfileError, type ProfileDirectory, type ProfileEvent } from '../src/entries/server.js';
 import { createPgliteProfileStore } from '../src/entries/server-pglite.js';
 import type { NetworkId } from '../src/protocol/networks.js';
@@ -97,7 +97,46 @@ function running(pid: number): boolean {
   }
 }
 
+// Vite restarts its server (when vite.config.ts or what it imports changes) by making the new one
+// before closing the old: both would open the folder's database at once. So the folder stays
+// open in this process, shared, until its last user closes (kept on globalThis, as the
+// restarted config is a new module).
+interface Shared {
+  users: Promise<DemoUsers>;
+  count: number;
+}
+const registry: Map<string, Shared> = ((globalThis as Record<symbol, unknown>)[Symbol.for('social-link-button.demo-users')] ??= new Map()) as Map<string, Shared>;
+
+/** The demo users of `dataDir`; each call's `close()` ends its share, the last one closes. */
 export async function openDemoUsers(dataDir: string): Promise<DemoUsers> {
+  const folder = resolve(dataDir);
+  let shared = registry.get(folder);
+  if (!shared) {
+    const opening: Shared = { users: openFolder(folder), count: 0 };
+    registry.set(folder, opening);
+    opening.users.catch(() => registry.delete(folder));
+    shared = opening;
+  }
+  shared.count++;
+  const entry = shared;
+  const users = await entry.users.catch((error: unknown) => {
+    entry.count--;
+    throw error;
+  });
+  let ended = false;
+  return {
+    ...users,
+    close: async () => {
+      if (ended) return;
+      ended = true;
+      if (--entry.count > 0) return;
+      registry.delete(folder);
+      await users.close();
+    },
+  };
+}
+
+async function openFolder(dataDir: string): Promise<DemoUsers> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const unlock = lockFolder(dataDir);
   try {

@@ -66,7 +66,7 @@ if (!(await users())) {
   for (const hidden of document.querySelectorAll<HTMLElement>('.user-switch, #data-panel')) hidden.hidden = true;
 }
 userSelect.addEventListener('change', async () => {
-  await users('/api/demo/user', { user: userSelect.value });
+  if (await users('/api/demo/user', { user: userSelect.value })) logLine('demo', `signed in as ${userSelect.selectedOptions[0]?.textContent}`);
   // Every element with this profile-endpoint shares the read: all show the new user's accounts.
   await main.refresh();
 });
