@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { createDemoBackend, type DemoBackend } from './demo/demo-server.js';
 
@@ -8,12 +9,20 @@ function demoBackend(mode: string): Plugin {
   return {
     name: 'social-link-button-demo-backend',
     async configureServer(server) {
-      backend = await createDemoBackend(loadEnv(mode, process.cwd(), 'AYRSHARE_'));
+      // The simulator's users and their profiles persist here (git-ignored); delete it to start
+      // afresh. Tests and screenshots point SOCIAL_LINK_DEMO_DATA at a folder of their own.
+      const dataDir = process.env.SOCIAL_LINK_DEMO_DATA || join(server.config.root, '.demo-data');
+      backend = await createDemoBackend(loadEnv(mode, process.cwd(), 'AYRSHARE_'), { dataDir });
       server.middlewares.use(backend.middleware);
       server.httpServer?.once('close', () => void backend?.close());
       server.httpServer?.once('listening', () => {
         setTimeout(() => server.config.logger.info(`  ➜  Backend: ${backend?.description}\n`), 50);
       });
+    },
+    // Vite's close (and its SIGTERM) awaits this: the database is closed before the process ends.
+    async buildEnd() {
+      await backend?.close();
+      backend = undefined;
     },
     transformIndexHtml(page) {
       return page.replaceAll('%LINK_HOSTS%', backend?.linkHosts ?? 'profile.ayrshare.com');

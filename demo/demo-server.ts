@@ -1,14 +1,10 @@
 // The demo's backend, mounted in Vite's dev server: the reference handlers
 // (`social-link-button/server`) in front of either the Ayrshare simulator (default) or the real
 // Ayrshare (when AYRSHARE_API_KEY and AYRSHARE_PROFILE_KEY are set, e.g. in .env).
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createAyrshareHandlers, toNodeHandler } from '../src/entries/server.js';
-import {
-  SIMULATOR_API_KEY,
-  SIMULATOR_PROFILE_KEY,
-  startAyrshareSimulator,
-  type RunningSimulator,
-} from '../src/simulator/simulator.js';
+import { SIMULATOR_API_KEY } from '../src/simulator/simulator.js';
+import { demoRoute, readJson, sendJson, type Middleware } from './demo-http.js';
+import { openDemoUsers, userOf, type DemoUsers } from './demo-users.js';
 
 export interface DemoEnv {
   AYRSHARE_API_KEY?: string;
@@ -19,8 +15,6 @@ export interface DemoEnv {
   /** Optional: "1" when the account has the Max Pack (direct connect for one network). */
   AYRSHARE_DIRECT_CONNECT?: string;
 }
-
-type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 export interface DemoBackend {
   /** Where the element may open linking pages (its `allowed-hosts`). */
@@ -34,64 +28,27 @@ export interface DemoBackend {
 // The demo runs on loopback: any loopback page may ask for a linking URL.
 const loopbackOrigin = (origin: string) => /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin);
 
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json');
-  res.setHeader('Cache-Control', 'no-store');
-  res.end(JSON.stringify(body));
+export interface DemoOptions {
+  /** Where simulator mode keeps its users' profiles: `.demo-data/`, or SOCIAL_LINK_DEMO_DATA. */
+  dataDir: string;
 }
 
-// The settings route's body: a few switches, so a small bound (a larger body is refused, not read).
-const MAX_SETTINGS_BYTES = 4096;
-
-class BodyError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-
-/** The request's JSON object, or a BodyError (413 too large, 400 not a JSON object). */
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_SETTINGS_BYTES) throw new BodyError(413, `The settings body is over ${MAX_SETTINGS_BYTES} bytes.`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_SETTINGS_BYTES) throw new BodyError(413, `The settings body is over ${MAX_SETTINGS_BYTES} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-  } catch {
-    throw new BodyError(400, 'The settings body is not valid JSON.');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BodyError(400, 'The settings body must be a JSON object.');
-  return body as Record<string, unknown>;
-}
-
-/** Same-origin JSON only (the demo page's own fetch): not a form, a sandboxed page (`Origin: null`) or a page elsewhere. */
-function sameOriginJson(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  const json = (req.headers['content-type'] ?? '').startsWith('application/json');
-  // Compared as text: an Origin that is not a URL ("null", garbage) is simply not ours.
-  return json && (origin === undefined || origin === `http://${req.headers.host ?? ''}`);
-}
-
-export async function createDemoBackend(env: DemoEnv): Promise<DemoBackend> {
+export async function createDemoBackend(env: DemoEnv, options: DemoOptions): Promise<DemoBackend> {
   // SOCIAL_LINK_DEMO_SIMULATOR=1 forces the simulator (the end-to-end test sets it).
   const forceSimulator = process.env.SOCIAL_LINK_DEMO_SIMULATOR === '1';
   const real = !forceSimulator && Boolean(env.AYRSHARE_API_KEY && env.AYRSHARE_PROFILE_KEY);
-  let simulator: RunningSimulator | undefined;
-  // Direct connect starts off, as on most plans (no Max Pack): the demo's switch turns it on.
-  if (!real) simulator = await startAyrshareSimulator({ directConnect: false });
+  // Simulator mode: three signed-in users, each with their own profile (demo-users.ts).
+  const users: DemoUsers | undefined = real ? undefined : await openDemoUsers(options.dataDir);
+  const simulator = users?.simulator;
 
   const useJwt = Boolean(env.AYRSHARE_PRIVATE_KEY && env.AYRSHARE_DOMAIN);
   const handlers = createAyrshareHandlers({
     apiKey: real ? env.AYRSHARE_API_KEY! : SIMULATOR_API_KEY,
-    // A real app looks the Profile Key up from the signed-in user's session.
-    profileKey: () => (real ? env.AYRSHARE_PROFILE_KEY : SIMULATOR_PROFILE_KEY),
+    // The real Ayrshare: the one profile named in the environment. The simulator: the signed-in
+    // user's own profile, from the profile directory (created on their first link).
+    ...(users
+      ? { user: (request: Request) => userOf(request.headers.get('cookie')).id, profiles: users.profiles }
+      : { profileKey: () => env.AYRSHARE_PROFILE_KEY }),
     allowedOrigins: loopbackOrigin,
     // Marked, so the callback page tells a finished flow from a visit (it claims nothing then).
     redirect: (request) => `${new URL(request.url).origin}/demo/callback.html?from=linking`,
@@ -111,25 +68,29 @@ export async function createDemoBackend(env: DemoEnv): Promise<DemoBackend> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const route = routes[path];
     if (route) return route(req, res, next);
-    if (path === '/api/demo/simulator') {
-      if (!simulator) return sendJson(res, 404, { message: 'The demo is using the real Ayrshare.' });
-      const running = simulator;
-      void (async () => {
-        if (req.method === 'POST') {
-          if (!sameOriginJson(req)) return sendJson(res, 403, { message: 'Same-origin JSON only.' });
-          running.simulator.configure(await readJson(req));
-        } else if (req.method !== 'GET' && req.method !== 'HEAD') {
-          return sendJson(res, 405, { message: 'GET or POST only.' });
-        }
-        sendJson(res, 200, { ...running.simulator.settings, linked: running.simulator.linked() });
-      })().catch((error: unknown) => {
-        // Never let one request take the demo down: answer, and keep serving.
-        if (res.headersSent) return void res.destroy();
-        const status = error instanceof BodyError ? error.status : 500;
-        if (status === 413) res.setHeader('Connection', 'close');
-        sendJson(res, status, { message: error instanceof BodyError ? error.message : 'The simulator could not apply that.' });
-      });
-      return;
+    if (path.startsWith('/api/demo/') && !users) return sendJson(res, 404, { message: 'The demo is using the real Ayrshare.' });
+    if (users?.route(path, req, res)) return;
+    if (path === '/api/demo/simulator' && users) {
+      const running = users.simulator.simulator;
+      const user = userOf(req.headers.cookie);
+      return demoRoute(
+        req,
+        res,
+        ['GET', 'HEAD', 'POST'],
+        async () => {
+          if (req.method === 'POST') {
+            const changes = await readJson(req);
+            // The switches act on the signed-in user's profile; "reset" resets the switches and
+            // that user's accounts, never the other users' profiles.
+            if (changes.reset === true) await users.resetAccounts(user);
+            running.configure({ ...changes, reset: changes.reset === true ? 'settings' : undefined }, await users.keyOf(user));
+          }
+          const key = await users.keyOf(user);
+          // `calls`: what reached the simulator since it started, e.g. "POST /api/profiles".
+          sendJson(res, 200, { ...running.settings, linked: key ? running.linked(key) : [], calls: running.calls });
+        },
+        'The simulator could not apply that.',
+      );
     }
     next();
   };
@@ -137,9 +98,9 @@ export async function createDemoBackend(env: DemoEnv): Promise<DemoBackend> {
   return {
     linkHosts: simulator ? new URL(simulator.url).host : 'profile.ayrshare.com',
     description: simulator
-      ? `Ayrshare simulator on ${simulator.url} (set AYRSHARE_API_KEY and AYRSHARE_PROFILE_KEY to use the real Ayrshare)`
+      ? `Ayrshare simulator on ${simulator.url}, users' data in ${options.dataDir} (set AYRSHARE_API_KEY and AYRSHARE_PROFILE_KEY to use the real Ayrshare)`
       : `Real Ayrshare (${useJwt ? 'generateJWT' : 'link sessions'}), Profile Key from AYRSHARE_PROFILE_KEY`,
     middleware,
-    close: async () => simulator?.close(),
+    close: async () => users?.close(),
   };
 }

@@ -3,18 +3,79 @@ import { SOCIAL_LINK_EVENTS, type SocialLinkButton } from '../src/entries/index.
 const log = document.querySelector<HTMLOListElement>('#log')!;
 const main = document.querySelector<SocialLinkButton>('social-link-button#main')!;
 
+function logLine(type: string, text: string, at = new Date()) {
+  const item = document.createElement('li');
+  const time = document.createElement('time');
+  time.textContent = at.toLocaleTimeString();
+  const name = document.createElement('code');
+  name.textContent = type;
+  item.append(time, ' ', name, ` ${text}`);
+  log.prepend(item);
+}
+
+// The signed-in demo user (simulator mode) and the server's profile events ("profile created
+// for Grace"), which every /api/demo/user answer carries.
+interface DemoUsers {
+  user: string;
+  events: { seq: number; at: string; text: string }[];
+}
+const userSelect = document.querySelector<HTMLSelectElement>('#user')!;
+let lastSeq = 0;
+
+async function users(path = '/api/demo/user', body?: unknown): Promise<DemoUsers | undefined> {
+  const answer = await fetch(path, {
+    method: body ? 'POST' : 'GET',
+    headers: { 'Content-Type': 'application/json' },
+    body: body ? JSON.stringify(body) : null,
+  });
+  if (answer.status === 404) return undefined;
+  const state = (await answer.json()) as DemoUsers;
+  if (!answer.ok) logLine('demo', `failed: ${JSON.stringify(state)}`);
+  if (state.user) userSelect.value = state.user;
+  for (const event of state.events ?? []) {
+    if (event.seq <= lastSeq) continue;
+    lastSeq = event.seq;
+    logLine('server', event.text, new Date(event.at));
+  }
+  return state;
+}
+
+// After each element event, read the server's new events (one read at a time, one more after).
+let pulling: Promise<unknown> | undefined;
+let again = false;
+function pull() {
+  if (pulling) return void (again = true);
+  pulling = users().finally(() => {
+    pulling = undefined;
+    if (!again) return;
+    again = false;
+    pull();
+  });
+}
+
 for (const type of SOCIAL_LINK_EVENTS) {
   // Each event bubbles from every element on the page; log the main one's.
   main.addEventListener(type, (event) => {
-    const item = document.createElement('li');
-    const time = document.createElement('time');
-    time.textContent = new Date().toLocaleTimeString();
-    const name = document.createElement('code');
-    name.textContent = type;
-    item.append(time, ' ', name, ` ${JSON.stringify(event.detail)}`);
-    log.prepend(item);
+    logLine(type, JSON.stringify((event as CustomEvent).detail));
+    pull();
   });
 }
+
+if (!(await users())) {
+  // The real Ayrshare: one profile from the environment, no demo users.
+  for (const hidden of document.querySelectorAll<HTMLElement>('.user-switch, #data-panel')) hidden.hidden = true;
+}
+userSelect.addEventListener('change', async () => {
+  if (await users('/api/demo/user', { user: userSelect.value })) logLine('demo', `signed in as ${userSelect.selectedOptions[0]?.textContent}`);
+  // Every element with this profile-endpoint shares the read: all show the new user's accounts.
+  await main.refresh();
+});
+document.querySelector('#delete-data')!.addEventListener('click', async () => {
+  const name = userSelect.selectedOptions[0]?.textContent ?? 'this user';
+  if (!confirm(`Delete ${name}'s Ayrshare profile and every account linked to it?`)) return;
+  await users('/api/demo/delete-my-data', {});
+  await main.refresh();
+});
 
 interface SimulatorState {
   delayMs: number;

@@ -1,11 +1,16 @@
 // `npm run screenshots`: starts the demo against the Ayrshare simulator (as the end-to-end test
 // does), drives Debian's Chromium and writes the README's pictures to docs/images/. Never
 // downloads a browser: CHROME_PATH, else /usr/bin/chromium.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 
 process.env.SOCIAL_LINK_DEMO_SIMULATOR = '1';
+// A fresh demo (Ada signed in, LinkedIn and X linked), whatever the developer's .demo-data/ holds.
+const dataDir = await mkdtemp(join(tmpdir(), 'slb-screenshots-'));
+process.env.SOCIAL_LINK_DEMO_DATA = dataDir;
 const root = new URL('..', import.meta.url);
 const out = new URL('docs/images/', root);
 await mkdir(out, { recursive: true });
@@ -158,4 +163,5 @@ try {
   setTimeout(() => process.exit(), 5000).unref();
   await browser.close();
   await server.close();
+  await rm(dataDir, { recursive: true, force: true });
 }

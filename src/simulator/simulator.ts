@@ -1,7 +1,7 @@
 // An Ayrshare simulator: behaves like Ayrshare's API and linking page for everything the
 // reference handlers and the element use, so the demo and the tests run offline. In memory,
-// seeded with one profile that has LinkedIn and X linked. A Web `Request` → `Response` handler;
-// `startAyrshareSimulator()` serves it on a free loopback port.
+// seeded with one profile that has LinkedIn and X linked (`stateFile` keeps profiles on disk).
+// A Web `Request` → `Response` handler; `startAyrshareSimulator()` serves it on a free port.
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +13,7 @@ import { readJsonObject } from '../server/http/body.js';
 import { toNodeHandler } from '../server/http/node.js';
 import { json } from '../server/http/responses.js';
 import { DroppedAnswer, simulatedProfilesApi } from './profiles.js';
+import { keepProfiles } from './state-file.js';
 import {
   EXPIRING_DAYS,
   seedAccount,
@@ -36,12 +37,14 @@ export interface SimulatorOptions {
   profileKeys?: string[];
   /** Whether direct connect (Max Pack) is on after start and after `reset()`; default true. */
   directConnect?: boolean;
+  /** A JSON file keeping profiles and linked accounts across restarts (src/simulator/state-file.ts). */
+  stateFile?: string;
 }
 
 export interface AyrshareSimulator {
   fetch(request: Request): Promise<Response>;
   settings: SimulatorSettings;
-  /** Linked network ids of a profile. */
+  /** Linked network ids of a profile (default: the first of `profileKeys`). */
   linked(profileKey?: string): NetworkId[];
   /** Links or unlinks one network behind the app's back, as a user elsewhere would. */
   toggle(network: NetworkId, profileKey?: string): void;
@@ -53,9 +56,10 @@ export interface AyrshareSimulator {
    * `directConnect`, `toggle` (a network id) and `health` (`{ <network>: "expiring" |
    * "needs-reconnect" | "healthy" }`; an unhealthy network is linked first) and
    * `dropCreateAnswer` (`false`, `"reset"` or `"hang"`: profiles are created, their answer lost). Unknown or
-   * mistyped fields are ignored.
+   * mistyped fields are ignored. `reset: "settings"` resets the switches only, keeping profiles.
+   * `toggle` and `health` act on `profileKey`'s profile (default: the first of `profileKeys`).
    */
-  configure(changes: Record<string, unknown>): SimulatorSettings;
+  configure(changes: Record<string, unknown>, profileKey?: string): SimulatorSettings;
   /** API calls received since the last reset, per `"<METHOD> <path>"`, e.g. `"POST /api/profiles"`. */
   calls: Record<string, number>;
   /** Suspends (or reinstates) a profile, as Ayrshare does after abuse: its calls answer 403. */
@@ -83,14 +87,19 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
   const sessionsById = new Map<string, LinkSession>();
   const healthDates: SimulatorState['healthDates'] = {};
   const calls: Record<string, number> = {};
+  let persist = () => {};
+
+  function resetSettings() {
+    Object.assign(settings, defaults());
+    for (const id of Object.keys(healthDates)) delete healthDates[id as NetworkId];
+  }
 
   function reset() {
     profiles.clear();
     sessions.clear();
     sessionsById.clear();
     for (const route of Object.keys(calls)) delete calls[route];
-    Object.assign(settings, defaults());
-    for (const id of Object.keys(healthDates)) delete healthDates[id as NetworkId];
+    resetSettings();
     profileKeys.forEach((key, index) => {
       const accounts = new Map<NetworkId, Account>();
       if (index === 0) for (const id of ['linkedin', 'twitter'] as const) accounts.set(id, seedAccount(id));
@@ -102,8 +111,10 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
         calls: [],
       });
     });
+    persist();
   }
   reset();
+  if (options.stateFile) persist = keepProfiles(options.stateFile, profiles);
 
   function newSession(profileKey: string, body: Record<string, unknown>): LinkSession {
     const lifetime = typeof body.expiresIn === 'number' && body.expiresIn > 0 ? body.expiresIn * 60_000 : LINK_LIFETIME_MS;
@@ -144,10 +155,12 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     if (!accounts) return;
     if (accounts.has(network)) accounts.delete(network);
     else accounts.set(network, seedAccount(network));
+    persist();
   }
 
-  function configure(changes: Record<string, unknown>): SimulatorSettings {
+  function configure(changes: Record<string, unknown>, profileKey = profileKeys[0] ?? ''): SimulatorSettings {
     if (changes.reset === true) reset();
+    if (changes.reset === 'settings') resetSettings();
     if (typeof changes.delayMs === 'number' && Number.isFinite(changes.delayMs)) {
       settings.delayMs = Math.max(0, Math.min(60_000, Math.round(changes.delayMs)));
     }
@@ -156,7 +169,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     }
     if (typeof changes.directConnect === 'boolean') settings.directConnect = changes.directConnect;
     if ([false, 'reset', 'hang'].includes(changes.dropCreateAnswer as string)) settings.dropCreateAnswer = changes.dropCreateAnswer as false;
-    if (isNetworkId(changes.toggle)) toggle(changes.toggle);
+    if (isNetworkId(changes.toggle)) toggle(changes.toggle, profileKey);
     const health = changes.health;
     if (typeof health === 'object' && health !== null && !Array.isArray(health)) {
       for (const [network, wanted] of Object.entries(health as Record<string, unknown>)) {
@@ -173,10 +186,11 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
         }
         if (wanted !== 'expiring') delete healthDates[network];
         settings.health[network] = wanted;
-        const accounts = profiles.get(profileKeys[0] ?? '')?.accounts;
+        const accounts = profiles.get(profileKey)?.accounts;
         if (accounts && !accounts.has(network)) accounts.set(network, seedAccount(network));
       }
     }
+    persist();
     return settings;
   }
 
@@ -207,7 +221,8 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
   }
 
   return {
-    fetch: handle,
+    // Whatever a call changed (a link, a new profile…) is on disk before its answer leaves.
+    fetch: (request) => handle(request).finally(persist),
     settings,
     linked: (profileKey = profileKeys[0] ?? '') => [...(profiles.get(profileKey)?.accounts.keys() ?? [])],
     toggle,
@@ -217,6 +232,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     suspend(profileKey, suspended = true) {
       const profile = profiles.get(profileKey);
       if (profile) profile.suspended = suspended;
+      persist();
     },
     dashboardKey: (title) => [...profiles].find(([, profile]) => profile.title === title)?.[0],
   };

@@ -1,11 +1,16 @@
 // Issue 19, point 4 (loading half): under `npm run demo` (Vite's dev server, modules under
 // /src/) the element loads every shipped language it is asked to speak, from /src/locales/.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 
 process.env.SOCIAL_LINK_DEMO_SIMULATOR = '1';
+const dataDir = mkdtempSync(join(tmpdir(), 'slb-demo-'));
+process.env.SOCIAL_LINK_DEMO_DATA = dataDir;
 
 let server;
 let browser;
@@ -32,6 +37,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('the demo speaks each shipped language it is switched to, loading its file once', { timeout: 120_000 }, async () => {

@@ -2,12 +2,18 @@
 // Ayrshare simulator) on a free port, driven in Debian's Chromium by playwright-core with the
 // popup blocker on. The bindings below are live: a test file reads them after openDemo()'s
 // before() has run.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 
 process.env.SOCIAL_LINK_DEMO_SIMULATOR = '1';
+// The demo users' data in a folder of this file's own, never the developer's .demo-data/.
+const dataDir = mkdtempSync(join(tmpdir(), 'slb-demo-'));
+process.env.SOCIAL_LINK_DEMO_DATA = dataDir;
 
 let server;
 export let browser;
@@ -74,5 +80,6 @@ export function openDemo() {
   after(async () => {
     await browser?.close();
     await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 }
