@@ -13,6 +13,7 @@ import { readJsonObject } from '../server/http/body.js';
 import { toNodeHandler } from '../server/http/node.js';
 import { json } from '../server/http/responses.js';
 import { DroppedAnswer, simulatedProfilesApi } from './profiles.js';
+import { simulatedWebhooks, type WebhookDelivery } from './webhooks.js';
 import {
   EXPIRING_DAYS,
   seedAccount,
@@ -24,6 +25,7 @@ import {
 } from './state.js';
 
 export type { SimulatorSettings } from './state.js';
+export type { WebhookDelivery } from './webhooks.js';
 
 export const SIMULATOR_API_KEY = 'sim_api_key_0123456789';
 export const SIMULATOR_PROFILE_KEY = 'sim_profile_key_0123456789';
@@ -52,8 +54,10 @@ export interface AyrshareSimulator {
    * controls): `reset`, `delayMs` (0–60000), `failing`, `rateLimited`, `expiredLinks`,
    * `directConnect`, `toggle` (a network id) and `health` (`{ <network>: "expiring" |
    * "needs-reconnect" | "healthy" }`; an unhealthy network is linked first) and
-   * `dropCreateAnswer` (`false`, `"reset"` or `"hang"`: profiles are created, their answer lost). Unknown or
-   * mistyped fields are ignored.
+   * `dropCreateAnswer` (`false`, `"reset"` or `"hang"`: profiles are created, their answer lost);
+   * webhooks: `systemUnlink` (a network id: Ayrshare unlinks it from every profile, `source:
+   * "system"`), `webhookEncoding` (`hex`/`base64`), `webhookDuplicate`, `webhookFailFirst`,
+   * `webhookRetryDelaysMs` and `webhookRotationGraceMs`. Unknown or mistyped fields are ignored.
    */
   configure(changes: Record<string, unknown>): SimulatorSettings;
   /** API calls received since the last reset, per `"<METHOD> <path>"`, e.g. `"POST /api/profiles"`. */
@@ -62,6 +66,8 @@ export interface AyrshareSimulator {
   suspend(profileKey: string, suspended?: boolean): void;
   /** A profile's key as Ayrshare's dashboard shows it (the API returns it only at creation). */
   dashboardKey(title: string): string | undefined;
+  /** Webhook delivery attempts since the last reset, oldest first (the last 1000). */
+  webhookDeliveries: readonly WebhookDelivery[];
 }
 
 export function createAyrshareSimulator(options: SimulatorOptions = {}): AyrshareSimulator {
@@ -78,6 +84,11 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     directConnect: options.directConnect ?? true,
     health: {},
     dropCreateAnswer: false,
+    webhookEncoding: 'hex',
+    webhookDuplicate: false,
+    webhookFailFirst: false,
+    webhookRetryDelaysMs: [5000, 30_000],
+    webhookRotationGraceMs: 86_400_000,
   });
   const settings: SimulatorSettings = defaults();
   const sessionsById = new Map<string, LinkSession>();
@@ -85,6 +96,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
   const calls: Record<string, number> = {};
 
   function reset() {
+    webhooks?.reset();
     profiles.clear();
     sessions.clear();
     sessionsById.clear();
@@ -103,6 +115,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
       });
     });
   }
+  let webhooks: ReturnType<typeof simulatedWebhooks> | undefined;
   reset();
 
   function newSession(profileKey: string, body: Record<string, unknown>): LinkSession {
@@ -134,7 +147,9 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     return session;
   }
 
-  const state: SimulatorState = { apiKey, privateKey, profiles, sessionsById, settings, healthDates, newSession, liveSession };
+  const socialEvent: SimulatorState['socialEvent'] = (...event) => webhooks?.socialEvent(...event);
+  const state: SimulatorState = { apiKey, privateKey, profiles, sessionsById, settings, healthDates, newSession, liveSession, socialEvent };
+  webhooks = simulatedWebhooks(state);
   const api = simulatedApi(state);
   const profilesApi = simulatedProfilesApi(state);
   const page = simulatedLinkingPage(state);
@@ -142,8 +157,10 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
   function toggle(network: NetworkId, profileKey = profileKeys[0] ?? '') {
     const accounts = profiles.get(profileKey)?.accounts;
     if (!accounts) return;
-    if (accounts.has(network)) accounts.delete(network);
+    const linked = accounts.has(network);
+    if (linked) accounts.delete(network);
     else accounts.set(network, seedAccount(network));
+    socialEvent(profileKey, linked ? 'unlink' : 'link', 'user', network);
   }
 
   function configure(changes: Record<string, unknown>): SimulatorSettings {
@@ -157,6 +174,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     if (typeof changes.directConnect === 'boolean') settings.directConnect = changes.directConnect;
     if ([false, 'reset', 'hang'].includes(changes.dropCreateAnswer as string)) settings.dropCreateAnswer = changes.dropCreateAnswer as false;
     if (isNetworkId(changes.toggle)) toggle(changes.toggle);
+    webhooks?.configure(changes);
     const health = changes.health;
     if (typeof health === 'object' && health !== null && !Array.isArray(health)) {
       for (const [network, wanted] of Object.entries(health as Record<string, unknown>)) {
@@ -170,6 +188,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
         // as Ayrshare's would (a date recomputed per read looked like a change on each refresh).
         if (wanted === 'expiring' && settings.health[network] !== 'expiring') {
           healthDates[network] = new Date(Date.now() + EXPIRING_DAYS * 86_400_000).toISOString();
+          socialEvent(profileKeys[0] ?? '', 'refresh', 'system', network, healthDates[network]);
         }
         if (wanted !== 'expiring') delete healthDates[network];
         settings.health[network] = wanted;
@@ -185,7 +204,8 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     if (url.pathname.startsWith('/api/')) {
       const route = `${request.method} ${url.pathname}`;
       calls[route] = (calls[route] ?? 0) + 1;
-      return (await profilesApi(request, url.pathname.slice(4))) ?? api(request, url.pathname.slice(4));
+      const path = url.pathname.slice(4);
+      return (await webhooks?.api(request, path)) ?? (await profilesApi(request, path)) ?? api(request, path);
     }
     const answer = await page(request, url);
     if (answer) return answer;
@@ -219,6 +239,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
       if (profile) profile.suspended = suspended;
     },
     dashboardKey: (title) => [...profiles].find(([, profile]) => profile.title === title)?.[0],
+    webhookDeliveries: webhooks.deliveries,
   };
 }
 
@@ -258,6 +279,7 @@ export async function startAyrshareSimulator(
     simulator,
     close: () =>
       new Promise<void>((resolve) => {
+        simulator.reset();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
