@@ -293,9 +293,8 @@ section(`${CYCLES} connect/disconnect cycles`);
 await browser.close();
 server.close();
 
-// --- Profile directory (scripts/bench-profiles.mjs) ---------------------------------------
+// --- Profile directory (scripts/bench-profiles.mjs), then live changes (bench-live.mjs) ----
 section('Profile directory: ensure latency and the concurrency case');
-for (const entry of await measureProfiles()) row(entry.what, entry.value, entry.baseline, entry.note);
-for (const entry of await measureLive()) rows.push(entry); // scripts/bench-live.mjs
+for (const entry of [...(await measureProfiles()), ...(await measureLive())]) rows.push(entry);
 // --- Output --------------------------------------------------------------------------------
 writeResults(rows);
