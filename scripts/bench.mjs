@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { findChrome } from './find-chrome.mjs';
 import { kb, median, ms, startBenchServer, writeResults } from './bench-server.mjs';
 import { measureProfiles } from './bench-profiles.mjs';
+import { measureLive } from './bench-live.mjs';
 import { bundle, gzip, measure as measureSizes, whereBytesGo } from './size.mjs';
 
 const ROUNDS = 15;
@@ -292,9 +293,8 @@ section(`${CYCLES} connect/disconnect cycles`);
 await browser.close();
 server.close();
 
-// --- Profile directory (scripts/bench-profiles.mjs) ---------------------------------------
+// --- Profile directory (scripts/bench-profiles.mjs), then live changes (bench-live.mjs) ----
 section('Profile directory: ensure latency and the concurrency case');
-for (const entry of await measureProfiles()) row(entry.what, entry.value, entry.baseline, entry.note);
-
+for (const entry of [...(await measureProfiles()), ...(await measureLive())]) rows.push(entry);
 // --- Output --------------------------------------------------------------------------------
 writeResults(rows);

@@ -118,7 +118,7 @@ export function simulatedApi(state: SimulatorState): (request: Request, path: st
     if (path === '/profiles/social' && request.method === 'DELETE') {
       if (!isNetworkId(body.platform)) return apiError(400, action, 101, 'Platform not valid.', headers);
       // 200 even when the network was not linked, as Ayrshare does.
-      profile.accounts.delete(body.platform);
+      if (profile.accounts.delete(body.platform)) state.socialEvent(profileKey, 'unlink', 'user', body.platform);
       return json(200, { status: 'success', platform: body.platform }, headers);
     }
     return apiError(404, action, 404, 'Not found.', headers);

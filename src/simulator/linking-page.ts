@@ -65,6 +65,7 @@ export function simulatedLinkingPage(state: SimulatorState): (request: Request, 
     if (!isNetworkId(body.network)) return json(400, { status: 'error', message: 'Unknown network.' });
     const profile = profiles.get(session.profileKey)!;
     profile.accounts.set(body.network, seedAccount(body.network));
+    state.socialEvent(session.profileKey, 'link', 'user', body.network);
     // Linking again (a reconnect) gives the account a fresh token.
     delete settings.health[body.network];
     delete healthDates[body.network];

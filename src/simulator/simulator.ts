@@ -13,9 +13,10 @@ import { readJsonObject } from '../server/http/body.js';
 import { toNodeHandler } from '../server/http/node.js';
 import { json } from '../server/http/responses.js';
 import { DroppedAnswer, simulatedProfilesApi } from './profiles.js';
+import { applyHealth } from './health-switch.js';
 import { keepProfiles } from './state-file.js';
+import { simulatedWebhooks, type WebhookDelivery } from './webhooks.js';
 import {
-  EXPIRING_DAYS,
   seedAccount,
   type Account,
   type LinkSession,
@@ -25,6 +26,7 @@ import {
 } from './state.js';
 
 export type { SimulatorSettings } from './state.js';
+export type { WebhookDelivery } from './webhooks.js';
 
 export const SIMULATOR_API_KEY = 'sim_api_key_0123456789';
 export const SIMULATOR_PROFILE_KEY = 'sim_profile_key_0123456789';
@@ -55,9 +57,12 @@ export interface AyrshareSimulator {
    * controls): `reset`, `delayMs` (0–60000), `failing`, `rateLimited`, `expiredLinks`,
    * `directConnect`, `toggle` (a network id) and `health` (`{ <network>: "expiring" |
    * "needs-reconnect" | "healthy" }`; an unhealthy network is linked first) and
-   * `dropCreateAnswer` (`false`, `"reset"` or `"hang"`: profiles are created, their answer lost). Unknown or
-   * mistyped fields are ignored. `reset: "settings"` resets the switches only, keeping profiles.
-   * `toggle` and `health` act on `profileKey`'s profile (default: the first of `profileKeys`).
+   * `dropCreateAnswer` (`false`, `"reset"` or `"hang"`: profiles are created, their answer lost);
+   * webhooks: `systemUnlink` (a network id: Ayrshare unlinks it from every profile, `source:
+   * "system"`), `webhookEncoding` (`hex`/`base64`), `webhookDuplicate`, `webhookFailFirst`,
+   * `webhookRetryDelaysMs` and `webhookRotationGraceMs`. Unknown or mistyped fields are ignored.
+   * `reset: "settings"` resets the switches only, keeping profiles. `toggle` and `health` act on
+   * `profileKey`'s profile (default: the first of `profileKeys`).
    */
   configure(changes: Record<string, unknown>, profileKey?: string): SimulatorSettings;
   /** API calls received since the last reset, per `"<METHOD> <path>"`, e.g. `"POST /api/profiles"`. */
@@ -66,6 +71,8 @@ export interface AyrshareSimulator {
   suspend(profileKey: string, suspended?: boolean): void;
   /** A profile's key as Ayrshare's dashboard shows it (the API returns it only at creation). */
   dashboardKey(title: string): string | undefined;
+  /** Webhook delivery attempts since the last reset, oldest first (the last 1000). */
+  webhookDeliveries: readonly WebhookDelivery[];
 }
 
 export function createAyrshareSimulator(options: SimulatorOptions = {}): AyrshareSimulator {
@@ -82,6 +89,11 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     directConnect: options.directConnect ?? true,
     health: {},
     dropCreateAnswer: false,
+    webhookEncoding: 'hex',
+    webhookDuplicate: false,
+    webhookFailFirst: false,
+    webhookRetryDelaysMs: [5000, 30_000],
+    webhookRotationGraceMs: 86_400_000,
   });
   const settings: SimulatorSettings = defaults();
   const sessionsById = new Map<string, LinkSession>();
@@ -95,6 +107,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
   }
 
   function reset() {
+    webhooks?.reset();
     profiles.clear();
     sessions.clear();
     sessionsById.clear();
@@ -113,6 +126,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     });
     persist();
   }
+  let webhooks: ReturnType<typeof simulatedWebhooks> | undefined;
   reset();
   if (options.stateFile) persist = keepProfiles(options.stateFile, profiles);
 
@@ -145,7 +159,9 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     return session;
   }
 
-  const state: SimulatorState = { apiKey, privateKey, profiles, sessionsById, settings, healthDates, newSession, liveSession };
+  const socialEvent: SimulatorState['socialEvent'] = (...event) => webhooks?.socialEvent(...event);
+  const state: SimulatorState = { apiKey, privateKey, profiles, sessionsById, settings, healthDates, newSession, liveSession, socialEvent };
+  webhooks = simulatedWebhooks(state);
   const api = simulatedApi(state);
   const profilesApi = simulatedProfilesApi(state);
   const page = simulatedLinkingPage(state);
@@ -153,8 +169,10 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
   function toggle(network: NetworkId, profileKey = profileKeys[0] ?? '') {
     const accounts = profiles.get(profileKey)?.accounts;
     if (!accounts) return;
-    if (accounts.has(network)) accounts.delete(network);
+    const linked = accounts.has(network);
+    if (linked) accounts.delete(network);
     else accounts.set(network, seedAccount(network));
+    socialEvent(profileKey, linked ? 'unlink' : 'link', 'user', network);
     persist();
   }
 
@@ -170,26 +188,8 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     if (typeof changes.directConnect === 'boolean') settings.directConnect = changes.directConnect;
     if ([false, 'reset', 'hang'].includes(changes.dropCreateAnswer as string)) settings.dropCreateAnswer = changes.dropCreateAnswer as false;
     if (isNetworkId(changes.toggle)) toggle(changes.toggle, profileKey);
-    const health = changes.health;
-    if (typeof health === 'object' && health !== null && !Array.isArray(health)) {
-      for (const [network, wanted] of Object.entries(health as Record<string, unknown>)) {
-        if (!isNetworkId(network)) continue;
-        if (wanted === 'healthy') {
-          delete settings.health[network];
-          delete healthDates[network];
-        }
-        if (wanted !== 'expiring' && wanted !== 'needs-reconnect') continue;
-        // The relink date is fixed when the switch is turned on: every read gives the same one,
-        // as Ayrshare's would (a date recomputed per read looked like a change on each refresh).
-        if (wanted === 'expiring' && settings.health[network] !== 'expiring') {
-          healthDates[network] = new Date(Date.now() + EXPIRING_DAYS * 86_400_000).toISOString();
-        }
-        if (wanted !== 'expiring') delete healthDates[network];
-        settings.health[network] = wanted;
-        const accounts = profiles.get(profileKey)?.accounts;
-        if (accounts && !accounts.has(network)) accounts.set(network, seedAccount(network));
-      }
-    }
+    webhooks?.configure(changes);
+    applyHealth(state, changes.health, profileKey);
     persist();
     return settings;
   }
@@ -199,7 +199,8 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     if (url.pathname.startsWith('/api/')) {
       const route = `${request.method} ${url.pathname}`;
       calls[route] = (calls[route] ?? 0) + 1;
-      return (await profilesApi(request, url.pathname.slice(4))) ?? api(request, url.pathname.slice(4));
+      const path = url.pathname.slice(4);
+      return (await webhooks?.api(request, path)) ?? (await profilesApi(request, path)) ?? api(request, path);
     }
     const answer = await page(request, url);
     if (answer) return answer;
@@ -235,6 +236,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
       persist();
     },
     dashboardKey: (title) => [...profiles].find(([, profile]) => profile.title === title)?.[0],
+    webhookDeliveries: webhooks.deliveries,
   };
 }
 
@@ -274,6 +276,7 @@ export async function startAyrshareSimulator(
     simulator,
     close: () =>
       new Promise<void>((resolve) => {
+        simulator.reset();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -67,6 +67,16 @@ export interface SimulatorSettings {
    * `"hang"` never answers (a black-holed connection).
    */
   dropCreateAnswer: false | 'reset' | 'hang';
+  /** How webhook signatures are encoded (Ayrshare does not say): `hex` (default) or `base64`. */
+  webhookEncoding: 'hex' | 'base64';
+  /** Each webhook is delivered twice, with one hookId. */
+  webhookDuplicate: boolean;
+  /** The first attempt of each delivery is lost on the way, so the retries are seen. */
+  webhookFailFirst: boolean;
+  /** Waits before each retry of a failed delivery (Ayrshare: 5 s, then 30 s). */
+  webhookRetryDelaysMs: number[];
+  /** After a secret rotation, deliveries carry the old secret's signature and the new one's (-V2) this long (24 h). */
+  webhookRotationGraceMs: number;
 }
 
 /** The simulator's state, shared by its API and its linking page. */
@@ -79,6 +89,8 @@ export interface SimulatorState {
   /** The relink date (ISO) of each `expiring` account, fixed when its switch was turned on. */
   healthDates: Partial<Record<NetworkId, string>>;
   newSession(profileKey: string, body: Record<string, unknown>): LinkSession;
+  /** Tells the profile's webhook (or the primary's) of a link, unlink or refresh. */
+  socialEvent(profileKey: string, type: 'link' | 'unlink' | 'refresh', source: 'user' | 'system', platform: NetworkId, refreshBy?: string): void;
   /** The session a linking URL's token names: live, expired, or unknown. */
   liveSession(token: string | null): LinkSession | 'expired' | undefined;
 }

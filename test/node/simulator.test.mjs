@@ -165,10 +165,15 @@ test('configure ignores wrong types and out-of-range values', () => {
     { health: { linkedin: 'dead', myspace: 'expiring', __proto__: { x: 1 } } },
     { toggle: { id: 'tiktok' } },
     { reset: 'true' },
+    { webhookEncoding: 'utf8', webhookDuplicate: 'yes', webhookFailFirst: 1, webhookRetryDelaysMs: [-1, 5] },
+    { webhookRetryDelaysMs: Array(10).fill(1), webhookRotationGraceMs: -5, systemUnlink: 'myspace' },
+    { webhookRetryDelaysMs: '5000', webhookRotationGraceMs: 1e12, systemUnlink: ['instagram'] },
   ]) {
     sim.configure(changes);
   }
-  assert.deepEqual({ ...sim.settings }, { delayMs: 0, failing: false, rateLimited: false, expiredLinks: false, directConnect: true, health: {}, dropCreateAnswer: false });
+  assert.deepEqual({ ...sim.settings }, { delayMs: 0, failing: false, rateLimited: false, expiredLinks: false, directConnect: true, health: {}, dropCreateAnswer: false,
+    webhookEncoding: 'hex', webhookDuplicate: false, webhookFailFirst: false, webhookRetryDelaysMs: [5000, 30_000], webhookRotationGraceMs: 86_400_000,
+  });
   assert.deepEqual(sim.linked(), ['linkedin', 'twitter']);
   sim.configure({ delayMs: 1e9 });
   assert.equal(sim.settings.delayMs, 60_000);

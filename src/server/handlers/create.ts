@@ -4,11 +4,14 @@
 import { createAyrshareClient } from '../ayrshare/client.js';
 import { UpstreamError } from '../ayrshare/errors.js';
 import { internalError } from '../http/responses.js';
+import { createMemoryChangeHub } from '../live/changes.js';
+import { eventsHandler } from './events.js';
 import { linkUrl } from './link-url.js';
 import type { AyrshareHandlerOptions, AyrshareHandlers, EndpointContext } from './options.js';
 import { profile } from './profile.js';
 import { keySource, profileErrorAnswer } from './profile-keys.js';
 import { unlink } from './unlink.js';
+import { webhookHandler } from './webhook.js';
 
 /** Any failure becomes an answer: Ayrshare's and the directory's mapped to ours, anything else a plain 500. */
 async function guarded(run: () => Promise<Response>): Promise<Response> {
@@ -21,14 +24,24 @@ async function guarded(run: () => Promise<Response>): Promise<Response> {
 }
 
 export function createAyrshareHandlers(options: AyrshareHandlerOptions): AyrshareHandlers {
-  const { signedIn, profileKeyOf } = keySource(options);
+  const { signedIn, profileKeyOf, subjectOf } = keySource(options);
   const context: EndpointContext = {
     options,
     checks: { allowedOrigins: options.allowedOrigins, maxBodyBytes: options.maxBodyBytes, signedIn },
     call: createAyrshareClient(options),
     profileKeyOf,
+    subjectOf,
+    changes: options.changes ?? options.profiles?.changes ?? createMemoryChangeHub(),
   };
   const endpoint = (handle: (request: Request, context: EndpointContext) => Promise<Response>) => (request: Request) =>
     guarded(() => handle(request, context));
-  return { linkUrl: endpoint(linkUrl), profile: endpoint(profile), unlink: endpoint(unlink) };
+  const webhook = webhookHandler(context);
+  const events = eventsHandler(context);
+  return {
+    linkUrl: endpoint(linkUrl),
+    profile: endpoint(profile),
+    unlink: endpoint(unlink),
+    webhook: (request) => guarded(() => webhook(request)),
+    events: (request) => guarded(() => events(request)),
+  };
 }

@@ -2,7 +2,9 @@
 import type { AllowedOrigins } from '../http/requests.js';
 import type { CallChecks } from '../http/requests.js';
 import type { CallInit } from '../ayrshare/client.js';
+import type { ChangeHub } from '../live/changes.js';
 import type { ProfileDirectory } from '../profiles/directory-types.js';
+import type { EventsOptions, WebhookOptions } from './live-options.js';
 
 export interface AyrshareHandlerOptions {
   /** The Ayrshare account's API key (`Authorization: Bearer`). */
@@ -59,6 +61,15 @@ export interface AyrshareHandlerOptions {
   fetch?: typeof fetch;
   /** The largest request body accepted, in bytes (default 16 KiB); larger is 413. */
   maxBodyBytes?: number;
+  /** The `webhook` handler: Ayrshare's signed deliveries (docs/going-live.md, "Webhooks"). */
+  webhook?: WebhookOptions;
+  /** The `events` handler: the signed-in user's changes as Server-Sent Events. */
+  events?: EventsOptions;
+  /**
+   * Where changes are published and streamed from. Default: the profile directory's hub (every
+   * process on its store) with `profiles`, else one in this process only.
+   */
+  changes?: ChangeHub;
 }
 
 /**
@@ -74,6 +85,10 @@ export interface AyrshareHandlers {
   profile: (request: Request) => Promise<Response>;
   /** `unlink-endpoint`: DELETE `{ platform }` → `{ status, platform }`. */
   unlink: (request: Request) => Promise<Response>;
+  /** Ayrshare's webhook deliveries: POST, signed; answers 200 once handled or a repeat. */
+  webhook: (request: Request) => Promise<Response>;
+  /** `events-endpoint`: GET → `text/event-stream` of the signed-in user's changes. */
+  events: (request: Request) => Promise<Response>;
 }
 
 /** What an endpoint is built from: the host's options and the Ayrshare caller. */
@@ -87,4 +102,8 @@ export interface EndpointContext {
    * `find` answers `undefined` when there is none. Throws the directory's ProfileError.
    */
   profileKeyOf: (who: string, need: 'ensure' | 'find') => Promise<string | undefined>;
+  /** Where changes are published and streamed from. */
+  changes: ChangeHub;
+  /** The change subject of who `checks` let in: the user id, or a hash of a host-given Profile Key. */
+  subjectOf: (who: string) => Promise<string>;
 }

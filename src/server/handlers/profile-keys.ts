@@ -2,6 +2,7 @@
 // signed-in user's id. Also the answers for the directory's errors: none carries its message
 // (which is written for an operator and may name a refId), only our sentence and the code.
 import { AyrshareOptionError } from '../ayrshare/errors.js';
+import { sha256Hex } from '../live/signature.js';
 import { isProfileError, type ProfileError } from '../profiles/errors.js';
 import { fail } from '../http/responses.js';
 import type { CallChecks } from '../http/requests.js';
@@ -10,7 +11,7 @@ import type { AyrshareHandlerOptions, EndpointContext } from './options.js';
 const SUPPORT = 'Linking accounts isn’t working on this site right now. Please contact support.';
 
 /** The checks' `signedIn` and the key lookup, from `profileKey` or from `user` + `profiles`. */
-export function keySource(options: AyrshareHandlerOptions): Pick<EndpointContext, 'profileKeyOf'> & Pick<CallChecks, 'signedIn'> {
+export function keySource(options: AyrshareHandlerOptions): Pick<EndpointContext, 'profileKeyOf' | 'subjectOf'> & Pick<CallChecks, 'signedIn'> {
   const { profileKey, user, profiles } = options;
   if (profileKey && (user || profiles)) {
     throw new AyrshareOptionError('createAyrshareHandlers: give either profileKey, or user with profiles, not both.');
@@ -18,7 +19,12 @@ export function keySource(options: AyrshareHandlerOptions): Pick<EndpointContext
   if (profileKey) {
     if (typeof profileKey !== 'function') throw new AyrshareOptionError('createAyrshareHandlers: profileKey must be a function of the request.');
     // An empty key is no key: 401, as before there was a directory.
-    return { signedIn: async (request) => (await profileKey(request)) || undefined, profileKeyOf: async (key) => key };
+    return {
+      signedIn: async (request) => (await profileKey(request)) || undefined,
+      profileKeyOf: async (key) => key,
+      // A change names its profile by a hash: the key itself never enters the change table.
+      subjectOf: async (key) => `key:${await sha256Hex(key)}`,
+    };
   }
   if (!user || !profiles) {
     throw new AyrshareOptionError(
@@ -28,6 +34,7 @@ export function keySource(options: AyrshareHandlerOptions): Pick<EndpointContext
   if (typeof user !== 'function') throw new AyrshareOptionError('createAyrshareHandlers: user must be a function of the request.');
   return {
     signedIn: user,
+    subjectOf: async (userId) => userId,
     async profileKeyOf(userId, need) {
       const found = need === 'ensure' ? await profiles.ensure(userId) : await profiles.find(userId);
       // A missed touch only makes the profile look older to unusedSince; the user's call goes on.

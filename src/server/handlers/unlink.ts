@@ -5,7 +5,7 @@ import { checkedCall } from '../http/requests.js';
 import { fail, json } from '../http/responses.js';
 import type { EndpointContext } from './options.js';
 
-export async function unlink(request: Request, { checks, call, profileKeyOf }: EndpointContext): Promise<Response> {
+export async function unlink(request: Request, { checks, call, profileKeyOf, changes, subjectOf }: EndpointContext): Promise<Response> {
   const checked = await checkedCall(request, 'DELETE', checks);
   if (checked instanceof Response) return checked;
   const parsed = unlinkBody.safeParse(checked.body);
@@ -15,5 +15,8 @@ export async function unlink(request: Request, { checks, call, profileKeyOf }: E
   // No profile, nothing linked: the account is as unlinked as asked.
   const profileKey = await profileKeyOf(checked.who, 'find');
   if (profileKey) await call('/profiles/social', { method: 'DELETE', profileKey, body: { platform: parsed.data.platform } });
+  // The user's other tabs and servers hear of it; a hub that fails does not undo the unlink.
+  const platform = parsed.data.platform;
+  if (profileKey) await changes.publish({ subject: await subjectOf(checked.who), type: 'unlink', platform, source: 'user' }).catch(() => {});
   return json(200, { status: 'success', platform: parsed.data.platform });
 }

@@ -9,18 +9,17 @@ export const HANDLER_BODY_BYTES = 16 * 1024;
  */
 export const ADAPTER_BODY_BYTES = 64 * 1024;
 
-/** The body as text, or undefined once it passes `max` bytes (the rest is not read). */
-export async function readCapped(message: Request | Response, max: number): Promise<string | undefined> {
+/** The body's bytes, or undefined once they pass `max` (the rest is not read). */
+export async function readCappedBytes(message: Request | Response, max: number): Promise<Uint8Array | undefined> {
   const declared = Number(message.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > max) {
     await message.body?.cancel();
     return undefined;
   }
-  if (!message.body) return '';
+  if (!message.body) return new Uint8Array(0);
   const reader = message.body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -29,9 +28,21 @@ export async function readCapped(message: Request | Response, max: number): Prom
       await reader.cancel();
       return undefined;
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** The body as text, or undefined once it passes `max` bytes (the rest is not read). */
+export async function readCapped(message: Request | Response, max: number): Promise<string | undefined> {
+  const bytes = await readCappedBytes(message, max);
+  return bytes && new TextDecoder().decode(bytes);
 }
 
 /** The text as JSON (blank text is `{}`), or undefined when it is not JSON. */

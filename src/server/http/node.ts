@@ -20,6 +20,12 @@ export interface NodeResponseLike {
   readonly headersSent: boolean;
   setHeader(name: string, value: string | number | readonly string[]): unknown;
   end(body?: Uint8Array | string): unknown;
+  /** For streamed answers (Server-Sent Events); without it, a stream is sent once it ends. */
+  write?(chunk: Uint8Array): boolean;
+  flushHeaders?(): void;
+  /** `close` (the client went or the answer is done) and `drain`. */
+  once?(event: 'close' | 'drain', listener: () => void): unknown;
+  removeListener?(event: 'close' | 'drain', listener: () => void): unknown;
 }
 
 export type FetchHandler = (request: Request) => Response | Promise<Response>;
@@ -108,7 +114,7 @@ function bodyStream(req: NodeRequestLike, limits: NodeBodyOptions, state: BodySt
   }, { highWaterMark: 0 });
 }
 
-function toRequest(req: NodeRequestLike, limits: NodeBodyOptions, state: BodyState): Request {
+function toRequest(req: NodeRequestLike, limits: NodeBodyOptions, state: BodyState, signal?: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
@@ -121,6 +127,7 @@ function toRequest(req: NodeRequestLike, limits: NodeBodyOptions, state: BodySta
   const hasBody = method !== 'GET' && method !== 'HEAD';
   if (!hasBody) state.done = true;
   const init: RequestInit & { duplex?: 'half' } = { method, headers };
+  if (signal) init.signal = signal;
   if (hasBody) {
     init.body = bodyStream(req, limits, state);
     init.duplex = 'half';
@@ -137,11 +144,51 @@ export async function toWebRequest(req: NodeRequestLike, limits: NodeBodyOptions
   return toRequest(req, limits, { done: false });
 }
 
-/** Writes a Web Response to a Node response. */
+/** Until the client read what was written, or went. */
+function drained(res: NodeResponseLike): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.removeListener?.('drain', done);
+      res.removeListener?.('close', done);
+      resolve();
+    };
+    res.once?.('drain', done);
+    res.once?.('close', done);
+  });
+}
+
+/**
+ * Writes a Web Response to a Node response. A `text/event-stream` body is written as it comes
+ * (each event at once, waiting for `drain` when the client reads slowly) until it ends or the
+ * client goes; any other body is sent whole, with its length.
+ */
 export async function sendWebResponse(response: Response, res: NodeResponseLike): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
-  res.end(response.body ? new Uint8Array(await response.arrayBuffer()) : undefined);
+  const streamed = /^text\/event-stream/i.test(response.headers.get('content-type') ?? '');
+  if (!response.body || !streamed || !res.write || !res.once) {
+    return void res.end(response.body ? new Uint8Array(await response.arrayBuffer()) : undefined);
+  }
+  const reader = response.body.getReader();
+  let gone = false;
+  const onClose = () => {
+    gone = true;
+    reader.cancel().catch(() => {});
+  };
+  res.once('close', onClose);
+  res.flushHeaders?.();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || gone) break;
+      if (!res.write(value)) await drained(res);
+    }
+  } catch {
+    // The stream failed: end the answer as it stands.
+  } finally {
+    res.removeListener?.('close', onClose);
+    if (!gone) res.end();
+  }
 }
 
 /** One of our own failure answers, on a connection that is closed after it. */
@@ -161,9 +208,12 @@ async function sendFailure(res: NodeResponseLike, response: Response): Promise<v
 export function toNodeHandler(handler: FetchHandler, limits: NodeBodyOptions = {}) {
   return async (req: NodeRequestLike, res: NodeResponseLike): Promise<void> => {
     const state: BodyState = { done: false };
+    // The Request's signal aborts when the client goes, so a long answer (an event stream) ends.
+    const aborter = new AbortController();
+    res.once?.('close', () => aborter.abort());
     let response: Response | undefined;
     try {
-      response = await handler(toRequest(req, limits, state));
+      response = await handler(toRequest(req, limits, state, aborter.signal));
     } catch {
       // A body failure is answered below; anything else is the handler's own error.
     }

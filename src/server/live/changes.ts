@@ -1,8 +1,8 @@
 // Changes to one subject's linked accounts (a user's, or a host-keyed profile's), as the
 // handlers pass them around: the webhook handler and the unlink handler publish them; the status
 // cache drops its entry on each; the events handler pushes each to that subject's open streams.
-// A hub is in-process here; the store-backed hub (see the profile stores) carries the same
-// changes between server processes.
+// A hub is in-process here; the store-backed hub (store-hub.ts) carries the same changes
+// between server processes.
 
 export type StatusChangeType = 'link' | 'unlink' | 'refresh' | 'changed';
 
@@ -35,16 +35,22 @@ export interface ChangeHub {
   /** Changes after `lastId` still held for `subject` (for `Last-Event-ID`); `undefined` when too old to know. */
   since(subject: string, lastId: string): Promise<StatusChange[] | undefined>;
   close(): Promise<void>;
+  /**
+   * Resolves once changes published by other processes reach this hub's subscribers (a store
+   * hub's LISTEN is in place); rejects when it cannot be. In-process hubs are always ready.
+   */
+  ready?(): Promise<void>;
+  /** How many listeners are subscribed (per subject and to all): a leak check for tests and health pages. */
+  subscriberCount?(): number;
 }
 
-/** A hub for one process: what the handlers use when no store-backed hub is given. */
-export function createMemoryChangeHub(options: { keep?: number } = {}): ChangeHub {
-  const keep = options.keep ?? 1000;
-  const all = new Set<(change: StatusChange) => void>();
-  const bySubject = new Map<string, Set<(change: StatusChange) => void>>();
-  const recent: StatusChange[] = [];
-  let sequence = 0;
-  const call = (listener: (change: StatusChange) => void, change: StatusChange) => {
+type Listener = (change: StatusChange) => void;
+
+/** The subscriber lists every hub keeps: all-listeners first, then the change's subject's. */
+export function createFanout() {
+  const all = new Set<Listener>();
+  const bySubject = new Map<string, Set<Listener>>();
+  const call = (listener: Listener, change: StatusChange) => {
     try {
       listener(change);
     } catch (error) {
@@ -55,37 +61,63 @@ export function createMemoryChangeHub(options: { keep?: number } = {}): ChangeHu
     }
   };
   return {
+    deliver(change: StatusChange) {
+      for (const listener of [...all]) call(listener, change);
+      for (const listener of [...(bySubject.get(change.subject) ?? [])]) call(listener, change);
+    },
+    subscribe(subject: string, listener: Listener): () => void {
+      let set = bySubject.get(subject);
+      if (!set) bySubject.set(subject, (set = new Set()));
+      const mine = set;
+      mine.add(listener);
+      return () => {
+        mine.delete(listener);
+        if (mine.size === 0 && bySubject.get(subject) === mine) bySubject.delete(subject);
+      };
+    },
+    subscribeAll(listener: Listener): () => void {
+      all.add(listener);
+      return () => void all.delete(listener);
+    },
+    count(): number {
+      let total = all.size;
+      for (const set of bySubject.values()) total += set.size;
+      return total;
+    },
+    clear() {
+      all.clear();
+      bySubject.clear();
+    },
+  };
+}
+
+/** A hub for one process: what the handlers use when no store-backed hub is given. */
+export function createMemoryChangeHub(options: { keep?: number } = {}): ChangeHub {
+  const keep = options.keep ?? 1000;
+  const fanout = createFanout();
+  const recent: StatusChange[] = [];
+  let sequence = 0;
+  return {
     async publish(input) {
       const change: StatusChange = { ...input, id: String(++sequence), at: new Date().toISOString() };
       recent.push(change);
       if (recent.length > keep) recent.shift();
-      for (const listener of [...all]) call(listener, change);
-      for (const listener of [...(bySubject.get(change.subject) ?? [])]) call(listener, change);
+      fanout.deliver(change);
       return change;
     },
-    subscribe(subject, listener) {
-      let set = bySubject.get(subject);
-      if (!set) bySubject.set(subject, (set = new Set()));
-      set.add(listener);
-      return () => {
-        set.delete(listener);
-        if (set.size === 0 && bySubject.get(subject) === set) bySubject.delete(subject);
-      };
-    },
-    subscribeAll(listener) {
-      all.add(listener);
-      return () => void all.delete(listener);
-    },
+    subscribe: fanout.subscribe,
+    subscribeAll: fanout.subscribeAll,
     async since(subject, lastId) {
       const last = Number(lastId);
-      if (!Number.isSafeInteger(last) || last < 0 || last > sequence) return undefined;
+      if (!/^\d{1,15}$/.test(lastId) || last > sequence) return undefined;
       const oldest = recent[0] ? Number(recent[0].id) : sequence + 1;
       if (last < oldest - 1) return undefined;
       return recent.filter((change) => change.subject === subject && Number(change.id) > last);
     },
     async close() {
-      all.clear();
-      bySubject.clear();
+      fanout.clear();
     },
+    ready: async () => {},
+    subscriberCount: fanout.count,
   };
 }

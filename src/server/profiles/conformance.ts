@@ -3,6 +3,7 @@
 // test runner's `describe` and `test` (node:test, Vitest, Jest and Mocha share the shape), so
 // `social-link-button/server` imports no test framework and still bundles for any runtime.
 // Each test uses its own random user ids, so the suite may run on a shared, non-empty database.
+import { liveConformance } from './conformance-live.js';
 import type { ProfileStore } from './store.js';
 
 export interface ConformanceOptions {
@@ -227,6 +228,8 @@ export function profileStoreConformance(makeStore: Factory, options: Conformance
       const rest = await store.encryptedWithOtherKeys(newKey, 10_000);
       assert.ok(!rest.some((r) => r.userId === ids[0]));
     });
+
+    liveConformance({ test, fresh, user, assert });
   });
 
   async function closeAll() {

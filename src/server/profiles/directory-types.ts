@@ -1,4 +1,5 @@
 // The profile directory's API: what `createProfileDirectory` takes and gives.
+import type { ChangeHub } from '../live/changes.js';
 import type { ProfileStore } from './store.js';
 
 export interface ProfileDirectoryOptions {
@@ -75,4 +76,13 @@ export interface ProfileDirectory {
   restore(userId: string, profileKey: string): Promise<{ refId: string }>;
   /** Creates or upgrades the store's tables (also done on first use). */
   migrate(): Promise<void>;
+  /**
+   * Changes to users' linked accounts, shared by every process on this store (PostgreSQL:
+   * LISTEN/NOTIFY; PGlite: this process). The handlers publish to it and stream from it.
+   */
+  readonly changes: ChangeHub;
+  /** Records a webhook's hookId for `keepMs`: true the first time, false for a repeat (atomic). */
+  rememberHook(hookId: string, keepMs: number): Promise<boolean>;
+  /** Forgets a hookId whose handling failed, so Ayrshare's retry is handled. */
+  forgetHook(hookId: string): Promise<void>;
 }

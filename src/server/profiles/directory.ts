@@ -2,6 +2,8 @@
 // exactly once across processes, its key encrypted at rest, and nothing lost when a process dies
 // between Ayrshare's answer and the database write (the intent row and its lease, store.ts).
 import { createProfilesClient, type Outcome } from '../ayrshare/profiles-client.js';
+import type { ChangeHub } from '../live/changes.js';
+import { createStoreChangeHub } from '../live/store-hub.js';
 import { createKeyring } from './crypto.js';
 import { createFailed, keyLost, ProfileError } from './errors.js';
 import { checkBaseUrl, checkSecrets, checkTitlePrefix, checkUserId, friendlyHeader, positiveInteger } from './inputs.js';
@@ -187,7 +189,13 @@ export function createProfileDirectory(options: ProfileDirectoryOptions): Profil
   }
 
   const context: DirectoryContext = { store, keyring, client, owner, leaseMs, prefix, stored, ready, open };
+  let changes: ChangeHub | undefined;
   return {
+    get changes() {
+      return (changes ??= createStoreChangeHub(store, { prepare: ready }));
+    },
+    rememberHook: async (hookId, keepMs) => (await ready(), stored(() => store.rememberHook(hookId, keepMs))),
+    forgetHook: async (hookId) => (await ready(), stored(() => store.forgetHook(hookId))),
     ensure(userId) {
       // A rejected promise, never a synchronous throw: callers chain .catch on it.
       try {

@@ -22,6 +22,14 @@ export function createPgliteProfileStore(options: PgliteProfileStoreOptions = {}
     lockedTransaction: async (work) => {
       await db.transaction((tx) => work({ query: (text, params) => tx.query<Record<string, unknown>>(text, params) }));
     },
+    // One process, one connection that never drops: nothing to resume. PGlite tells its own
+    // session's NOTIFYs, so changes reach this process's hub as PostgreSQL's would.
+    listen: async (channel, onPayload) => {
+      const stop = await db.listen(channel, onPayload);
+      return async () => {
+        if (!db.closed) await stop();
+      };
+    },
     close: async () => {
       if (owned && !db.closed) await db.close();
     },

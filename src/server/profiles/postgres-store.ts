@@ -2,6 +2,7 @@
 // `INSERT … ON CONFLICT` make one process create each user's profile; migrations take an
 // advisory lock so servers starting together migrate once.
 import pg from 'pg';
+import { listenOnPool } from './pg-listener.js';
 import { MIGRATION_LOCK_KEY } from './schema.js';
 import { createSqlProfileStore } from './sql-store.js';
 import type { ProfileStore } from './store.js';
@@ -31,10 +32,13 @@ export function createPostgresProfileStore(options: PostgresProfileStoreOptions)
       max: options.max ?? 10,
       connectionTimeoutMillis: timeout,
       query_timeout: timeout,
+      // The listening connection stays open for hours: let TCP notice a dead peer.
+      keepAlive: true,
     });
   // An idle client's error (the server restarted) must not crash the host: the next query
   // gets a fresh connection or fails as profiles-unavailable.
   if (!options.pool) pool.on('error', () => {});
+  const listeners = new Set<Promise<() => Promise<void>>>();
   return createSqlProfileStore({
     query: (text, params) => pool.query(text, params),
     async lockedTransaction(work) {
@@ -51,7 +55,18 @@ export function createPostgresProfileStore(options: PostgresProfileStoreOptions)
         client.release();
       }
     },
+    listen: (channel, onPayload, onResume) => {
+      const stop = listenOnPool(pool, channel, onPayload, onResume);
+      listeners.add(stop);
+      return stop.then((end) => async () => {
+        listeners.delete(stop);
+        await end();
+      });
+    },
     close: async () => {
+      // A listener holds a pooled connection: end it first, or pool.end() waits for it forever.
+      await Promise.all([...listeners].map((stop) => stop.then((end) => end(), () => {})));
+      listeners.clear();
       if (!options.pool) await pool.end();
     },
   });

@@ -3,6 +3,10 @@
 // "schema_migrations", which the host's own migration tool may already own.
 
 export const PROFILES_TABLE = 'social_link_profiles';
+export const HOOKS_TABLE = 'social_link_hooks';
+export const CHANGES_TABLE = 'social_link_changes';
+/** The LISTEN/NOTIFY channel changes are told on. */
+export const CHANGES_CHANNEL = 'social_link_changes';
 export const MIGRATIONS_TABLE = 'social_link_schema_migrations';
 /** pg_advisory_xact_lock key for migrations: any constant the host's own locks will not use. */
 export const MIGRATION_LOCK_KEY = 7_340_201_920_301;
@@ -34,6 +38,27 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       `CREATE INDEX IF NOT EXISTS ${PROFILES_TABLE}_ref_id ON ${PROFILES_TABLE} (ref_id)`,
       `CREATE INDEX IF NOT EXISTS ${PROFILES_TABLE}_unused ON ${PROFILES_TABLE} ((coalesce(last_used_at, created_at))) WHERE state = 'ready'`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'webhooks and changes',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS ${HOOKS_TABLE} (
+        hook_id text PRIMARY KEY,
+        keep_until timestamptz NOT NULL
+      )`,
+      `CREATE INDEX IF NOT EXISTS ${HOOKS_TABLE}_keep_until ON ${HOOKS_TABLE} (keep_until)`,
+      `CREATE TABLE IF NOT EXISTS ${CHANGES_TABLE} (
+        id bigserial PRIMARY KEY,
+        subject text NOT NULL,
+        type text NOT NULL,
+        platform text,
+        source text,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE INDEX IF NOT EXISTS ${CHANGES_TABLE}_subject ON ${CHANGES_TABLE} (subject, id)`,
+      `CREATE INDEX IF NOT EXISTS ${CHANGES_TABLE}_created ON ${CHANGES_TABLE} (created_at)`,
     ],
   },
 ];

@@ -2,13 +2,14 @@
 // store only says how to run a query and a locked migration transaction. Parameterised queries
 // only; the database's clock decides leases.
 import { CREATE_MIGRATIONS_TABLE, MIGRATIONS, MIGRATIONS_TABLE, PROFILES_TABLE } from './schema.js';
+import { createSqlLive, type SqlLiveClient } from './sql-live.js';
 import type { AcquireResult, ProfileRow, ProfileStore } from './store.js';
 
 export interface SqlClient {
   query(text: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
-export interface SqlDatabase extends SqlClient {
+export interface SqlDatabase extends SqlClient, SqlLiveClient {
   /** Runs `work` in one transaction on one connection, holding the cross-process migration lock. */
   lockedTransaction(work: (client: SqlClient) => Promise<void>): Promise<void>;
   close(): Promise<void>;
@@ -56,6 +57,7 @@ export function createSqlProfileStore(db: SqlDatabase): ProfileStore {
   }
 
   return {
+    ...createSqlLive(db),
     migrate() {
       // Once per store; a failure is not remembered, so the next call tries again.
       migrated ??= migrate().catch((error: unknown) => {

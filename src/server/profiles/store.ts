@@ -3,6 +3,7 @@
 // key) after. Implement it for another database and run `profileStoreConformance` on it.
 // Times are the database's clock where several processes compare them (leases), so servers
 // with skewed clocks still agree on who holds a lease.
+import type { StatusChange, StatusChangeInput } from '../live/changes.js';
 
 export type ProfileRowState =
   /** An intent: a process holds (or held) the lease to create the profile. */
@@ -35,7 +36,31 @@ export interface AcquireResult {
   takeover: boolean;
 }
 
-export interface ProfileStore {
+/**
+ * What webhooks and the live hub keep in the store, so every server process shares them: the
+ * `hookId`s already handled, and recent changes (for `Last-Event-ID`), told to every process.
+ */
+export interface LiveStore {
+  /**
+   * Records a webhook's `hookId` for `keepMs`: true the first time (or once its record expired),
+   * false for a repeat. Atomic: of many concurrent calls with one id, exactly one gets true.
+   */
+  rememberHook(hookId: string, keepMs: number): Promise<boolean>;
+  /** Drops a `hookId` record (its handling failed: Ayrshare's retry must not be taken for a repeat). */
+  forgetHook(hookId: string): Promise<void>;
+  /** Keeps a change (ids increase) and tells every process listening; prunes old ones (24 h). */
+  appendChange(change: StatusChangeInput): Promise<StatusChange>;
+  /** `subject`'s changes after `lastId`, oldest first; undefined when `lastId` is unknown or pruned. */
+  changesSince(subject: string, lastId: string): Promise<StatusChange[] | undefined>;
+  /**
+   * Calls `listener` with every change appended by any process (this one too), from when the
+   * returned promise resolves until its stop function is called. A store that can lose its
+   * listening connection reconnects and passes on what it missed meanwhile.
+   */
+  listenChanges(listener: (change: StatusChange) => void): Promise<() => Promise<void>>;
+}
+
+export interface ProfileStore extends LiveStore {
   /** Creates or upgrades the schema; idempotent and safe to run from several processes at once. */
   migrate(): Promise<void>;
   get(userId: string): Promise<ProfileRow | undefined>;
