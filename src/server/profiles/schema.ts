@@ -3,6 +3,8 @@
 // "schema_migrations", which the host's own migration tool may already own.
 
 export const PROFILES_TABLE = 'social_link_profiles';
+/** The per-subject Ayrshare budget: calls counted per slice of a window (live/budget-window.ts). */
+export const BUDGET_TABLE = 'social_link_budget';
 export const MIGRATIONS_TABLE = 'social_link_schema_migrations';
 /** pg_advisory_xact_lock key for migrations: any constant the host's own locks will not use. */
 export const MIGRATION_LOCK_KEY = 7_340_201_920_301;
@@ -34,6 +36,20 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       `CREATE INDEX IF NOT EXISTS ${PROFILES_TABLE}_ref_id ON ${PROFILES_TABLE} (ref_id)`,
       `CREATE INDEX IF NOT EXISTS ${PROFILES_TABLE}_unused ON ${PROFILES_TABLE} ((coalesce(last_used_at, created_at))) WHERE state = 'ready'`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'budget',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS ${BUDGET_TABLE} (
+        subject text NOT NULL,
+        window_ms bigint NOT NULL,
+        slice_start bigint NOT NULL,
+        used integer NOT NULL,
+        PRIMARY KEY (subject, window_ms, slice_start)
+      )`,
+      `CREATE INDEX IF NOT EXISTS ${BUDGET_TABLE}_slice ON ${BUDGET_TABLE} (slice_start)`,
     ],
   },
 ];

@@ -2,6 +2,7 @@
 // store only says how to run a query and a locked migration transaction. Parameterised queries
 // only; the database's clock decides leases.
 import { CREATE_MIGRATIONS_TABLE, MIGRATIONS, MIGRATIONS_TABLE, PROFILES_TABLE } from './schema.js';
+import { spendBudget } from './sql-budget.js';
 import type { AcquireResult, ProfileRow, ProfileStore } from './store.js';
 
 export interface SqlClient {
@@ -128,6 +129,7 @@ export function createSqlProfileStore(db: SqlDatabase): ProfileStore {
         `UPDATE ${T} SET key_cipher = $3, key_id = $4, updated_at = now() WHERE user_id = $1 AND key_cipher = $2 RETURNING user_id`,
         [userId, previousCipher, next.keyCipher, next.keyId],
       ),
+    spendBudget: (subject, windowMs, max, options) => spendBudget(db, subject, windowMs, max, options),
     close: () => db.close(),
   };
 }
