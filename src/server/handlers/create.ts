@@ -4,7 +4,9 @@
 import { createAyrshareClient } from '../ayrshare/client.js';
 import { UpstreamError } from '../ayrshare/errors.js';
 import { internalError } from '../http/responses.js';
+import { createMemoryChangeHub } from '../live/changes.js';
 import { linkUrl } from './link-url.js';
+import { liveStatus } from './live-status.js';
 import type { AyrshareHandlerOptions, AyrshareHandlers, EndpointContext } from './options.js';
 import { profile } from './profile.js';
 import { keySource, profileErrorAnswer } from './profile-keys.js';
@@ -22,11 +24,14 @@ async function guarded(run: () => Promise<Response>): Promise<Response> {
 
 export function createAyrshareHandlers(options: AyrshareHandlerOptions): AyrshareHandlers {
   const { signedIn, profileKeyOf } = keySource(options);
+  const changes = options.changes ?? createMemoryChangeHub();
   const context: EndpointContext = {
     options,
     checks: { allowedOrigins: options.allowedOrigins, maxBodyBytes: options.maxBodyBytes, signedIn },
     call: createAyrshareClient(options),
     profileKeyOf,
+    changes,
+    ...liveStatus(options, changes),
   };
   const endpoint = (handle: (request: Request, context: EndpointContext) => Promise<Response>) => (request: Request) =>
     guarded(() => handle(request, context));

@@ -3,6 +3,9 @@ import type { AllowedOrigins } from '../http/requests.js';
 import type { CallChecks } from '../http/requests.js';
 import type { CallInit } from '../ayrshare/client.js';
 import type { ProfileDirectory } from '../profiles/directory-types.js';
+import type { ChangeHub } from '../live/changes.js';
+import type { StatusCache } from '../live/status-cache.js';
+import type { StatusCacheOptions } from '../live/status-options.js';
 
 export interface AyrshareHandlerOptions {
   /** The Ayrshare account's API key (`Authorization: Bearer`). */
@@ -59,6 +62,17 @@ export interface AyrshareHandlerOptions {
   fetch?: typeof fetch;
   /** The largest request body accepted, in bytes (default 16 KiB); larger is 413. */
   maxBodyBytes?: number;
+  /**
+   * The status cache and the per-profile Ayrshare budget (docs/going-live.md “Status cache and
+   * the Ayrshare rate limit”): answers fresh for 30 s, one Ayrshare call at a time per profile,
+   * at most 240 calls per 5 minutes per profile. `false`: every status read calls Ayrshare.
+   */
+  statusCache?: StatusCacheOptions | false;
+  /**
+   * Where changes to a user's accounts are published (default: one in this process). Every change
+   * drops that user's cached status.
+   */
+  changes?: ChangeHub;
 }
 
 /**
@@ -87,4 +101,10 @@ export interface EndpointContext {
    * `find` answers `undefined` when there is none. Throws the directory's ProfileError.
    */
   profileKeyOf: (who: string, need: 'ensure' | 'find') => Promise<string | undefined>;
+  /** Changes to subjects' accounts: published by webhooks and unlinks, read by the cache and streams. */
+  changes: ChangeHub;
+  /** The status cache and budget; undefined with `statusCache: false`. */
+  statusCache: StatusCache | undefined;
+  /** Whose cache entry and budget a `who` is: the user id, or a hash of a host-given Profile Key. */
+  subjectOf: (who: string) => Promise<string>;
 }

@@ -34,6 +34,18 @@ export function sliceBounds(windowMs: number, now: number): { current: number; o
 }
 
 /**
+ * The slice to fill up to `max` so that no call is allowed before `until` (a slice leaves the
+ * count a window and a slice after it starts): at the slice's granularity, at least until the
+ * current slice ends, at most a window and a slice from now.
+ */
+export function blockingSlice(windowMs: number, now: number, until: number): number {
+  const size = sliceMs(windowMs);
+  const { current, oldest } = sliceBounds(windowMs, now);
+  const wanted = Math.ceil((until - size * (BUDGET_SLICES + 1)) / size) * size;
+  return Math.min(current, Math.max(oldest, wanted));
+}
+
+/**
  * Milliseconds until one more call fits, given the slices in the window: the oldest slices
  * leave the count one by one (a slice leaves once a whole window has passed after it ends).
  */

@@ -256,17 +256,20 @@ export function profileStoreConformance(makeStore: Factory, options: Conformance
       assert.ok(results.every((r) => r.allowed || (r.used === 20 && r.retryAfterMs > 0)));
     });
 
-    test('spendBudget: exhaust stops a subject for a window; other subjects and windows are apart', async () => {
+    test('spendBudget: blockUntil stops a subject until then (to the slice); other subjects and windows are apart', async () => {
       const store = await fresh();
       const [subject, other] = [`${user('x')}'); DROP TABLE social_link_budget; --😀`, user('y')];
-      const now = Date.now();
+      const now = Math.floor(Date.now() / 30_000) * 30_000 + 1000;
       assert.equal((await store.spendBudget(subject, 300_000, 240, { now })).allowed, true);
-      const exhausted = await store.spendBudget(subject, 300_000, 240, { now, exhaust: true });
-      assert.deepEqual([exhausted.allowed, exhausted.used], [false, 240]);
-      assert.equal((await store.spendBudget(subject, 300_000, 240, { now: now + 200_000 })).allowed, false);
+      const blocked = await store.spendBudget(subject, 300_000, 240, { now, blockUntil: now + 120_000 });
+      assert.equal(blocked.allowed, false);
+      assert.ok(blocked.retryAfterMs >= 120_000 && blocked.retryAfterMs <= 150_000, `retry after ${blocked.retryAfterMs}`);
+      assert.equal((await store.spendBudget(subject, 300_000, 240, { now: now + 119_000 })).allowed, false);
       assert.equal((await store.spendBudget(other, 300_000, 240, { now })).allowed, true);
       assert.equal((await store.spendBudget(subject, 60_000, 240, { now })).allowed, true);
-      assert.equal((await store.spendBudget(subject, 300_000, 240, { now: now + 340_000 })).allowed, true);
+      assert.equal((await store.spendBudget(subject, 300_000, 240, { now: now + blocked.retryAfterMs })).allowed, true);
+      const whole = await store.spendBudget(other, 300_000, 240, { now, blockUntil: now + 10_000_000 });
+      assert.ok(whole.retryAfterMs <= 330_000, 'never longer than a window and a slice');
     });
   });
 

@@ -1,5 +1,5 @@
 // The profile directory's API: what `createProfileDirectory` takes and gives.
-import type { ProfileStore } from './store.js';
+import type { BudgetSpend, ProfileStore } from './store.js';
 
 export interface ProfileDirectoryOptions {
   /** The Ayrshare account's primary API key (profiles are created with it). */
@@ -75,4 +75,6 @@ export interface ProfileDirectory {
   restore(userId: string, profileKey: string): Promise<{ refId: string }>;
   /** Creates or upgrades the store's tables (also done on first use). */
   migrate(): Promise<void>;
+  /** The store's per-subject Ayrshare budget (ProfileStore.spendBudget), shared by every instance; the handlers' status cache spends it. */
+  spendBudget(subject: string, windowMs: number, max: number, options: { now: number; blockUntil?: number }): Promise<BudgetSpend>;
 }

@@ -70,11 +70,11 @@ export interface ProfileStore {
    * Counts one Ayrshare call for `subject` (a user id, or a hash of a Profile Key) if it fits:
    * fewer than `max` counted in the slices touching the last `windowMs` before `now` (slices
    * of a tenth of the window, see live/budget-window.ts), atomically however many processes
-   * spend at once. A refused call counts nothing. `exhaust` fills the current slice up to
-   * `max`, so no process is allowed for a whole window. Slices older than a window are deleted
+   * spend at once. A refused call counts nothing. `blockUntil` (after Ayrshare answered 429)
+   * fills one slice up to `max` so that no process is allowed before then (to the slice). Slices older than a window are deleted
    * as new ones start. `now` is the caller's clock (milliseconds since 1970).
    */
-  spendBudget(subject: string, windowMs: number, max: number, options: { now: number; exhaust?: boolean }): Promise<BudgetSpend>;
+  spendBudget(subject: string, windowMs: number, max: number, options: { now: number; blockUntil?: number }): Promise<BudgetSpend>;
   /** Releases connections the store opened itself. */
   close(): Promise<void>;
 }
