@@ -6,3 +6,7 @@ export type { AyrshareHandlerOptions, AyrshareHandlers, Handler } from '../serve
 export { sendWebResponse, toNodeHandler, toWebRequest } from '../server/http/node.js';
 export type { FetchHandler, NodeBodyOptions, NodeRequestLike, NodeResponseLike } from '../server/http/node.js';
 export * from '../server/profiles/index.js';
+export { createMemoryChangeHub } from '../server/live/changes.js';
+export type { ChangeHub, StatusChange, StatusChangeInput, StatusChangeType } from '../server/live/changes.js';
+export type { StatusCacheOptions } from '../server/live/status-options.js';
+export type { BudgetSpend } from '../server/live/budget-window.js';
