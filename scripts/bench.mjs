@@ -7,7 +7,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { findChrome } from './find-chrome.mjs';
 import { kb, median, ms, startBenchServer, writeResults } from './bench-server.mjs';
-import { measureProfiles } from './bench-profiles.mjs';
+import { serverParts } from './bench-cache.mjs';
 import { bundle, gzip, measure as measureSizes, whereBytesGo } from './size.mjs';
 
 const ROUNDS = 15;
@@ -292,9 +292,6 @@ section(`${CYCLES} connect/disconnect cycles`);
 await browser.close();
 server.close();
 
-// --- Profile directory (scripts/bench-profiles.mjs) ---------------------------------------
-section('Profile directory: ensure latency and the concurrency case');
-for (const entry of await measureProfiles()) row(entry.what, entry.value, entry.baseline, entry.note);
-
-// --- Output --------------------------------------------------------------------------------
+// --- The server half (scripts/bench-profiles.mjs, scripts/bench-cache.mjs), then the output ----
+for (const [title, measure] of Object.entries(serverParts)) rows.push({ section: title }, ...(await measure()));
 writeResults(rows);
