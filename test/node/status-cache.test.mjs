@@ -4,15 +4,13 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { AyrshareOptionError, createAyrshareHandlers, createMemoryChangeHub, createProfileDirectory } from '../../dist/server.js';
-import { createPgliteProfileStore } from '../../dist/server-pglite.js';
-import { SIMULATOR_API_KEY, SIMULATOR_PROFILE_KEY } from '../../dist/simulator.js';
+import { createMemoryChangeHub } from '../../dist/server.js';
+import { SIMULATOR_PROFILE_KEY } from '../../dist/simulator.js';
 import { APP, del, get, handlers, post, record, scripted, sim, upstream } from './handlers-setup.mjs';
-import { SECRET, database } from './profiles-setup.mjs';
 
 const USER = 'GET /api/user';
 const reads = () => sim.simulator.calls[USER] ?? 0;
-const keySubject = (key) => `key:${createHash('sha256').update(key).digest('base64url')}`;
+const keySubject = (key) => `key:${createHash('sha256').update(key).digest('hex')}`;
 
 /** A clock the test moves. */
 function clock(start = Date.now()) {

@@ -15,7 +15,7 @@ const encoder = new TextEncoder();
  */
 export async function keySubject(profileKey: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(profileKey)));
-  return `key:${btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+  return `key:${[...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }
 
 /** The cache (undefined for `statusCache: false`) and the subject of a signed-in `who`, dropped on every change to it. */
