@@ -7,8 +7,8 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { findChrome } from './find-chrome.mjs';
 import { kb, median, ms, startBenchServer, writeResults } from './bench-server.mjs';
-import { measureProfiles } from './bench-profiles.mjs';
 import { measureLive } from './bench-live.mjs';
+import { serverParts } from './bench-cache.mjs';
 import { bundle, gzip, measure as measureSizes, whereBytesGo } from './size.mjs';
 
 const ROUNDS = 15;
@@ -293,8 +293,7 @@ section(`${CYCLES} connect/disconnect cycles`);
 await browser.close();
 server.close();
 
-// --- Profile directory (scripts/bench-profiles.mjs), then live changes (bench-live.mjs) ----
-section('Profile directory: ensure latency and the concurrency case');
-for (const entry of [...(await measureProfiles()), ...(await measureLive())]) rows.push(entry);
-// --- Output --------------------------------------------------------------------------------
+// --- The server half (bench-profiles.mjs, bench-cache.mjs, bench-live.mjs), then the output ----
+for (const [title, measure] of Object.entries(serverParts)) rows.push({ section: title }, ...(await measure()));
+rows.push(...(await measureLive()));
 writeResults(rows);

@@ -9,3 +9,5 @@ export * from '../server/profiles/index.js';
 export { createMemoryChangeHub } from '../server/live/changes.js';
 export type { ChangeHub, StatusChange, StatusChangeInput, StatusChangeType } from '../server/live/changes.js';
 export type { EventsOptions, SocialEvent, WebhookOptions } from '../server/handlers/live-options.js';
+export type { StatusCacheOptions } from '../server/live/status-options.js';
+export type { BudgetSpend } from '../server/live/budget-window.js';

@@ -206,10 +206,12 @@ describe(`fuzz: random upstream answers through the handlers (seed ${SEED})`, ()
       res.end(text);
     });
     const kinds = ['profile', 'link-session', 'generateJWT', 'direct', 'unlink'];
+    // Every call reaches the fake: no status cache, and no budget stopping the profile after a
+    // random 429 (both are tested in status-cache*.test.mjs).
     const all = {
-      'link-session': handlers({ baseUrl: fake.baseUrl, allowedSocial: ['twitter', 'linkedin', 'twitter'] }),
-      generateJWT: handlers({ baseUrl: fake.baseUrl, linkMethod: 'generateJWT', domain: 'acme', privateKey: 'k', expiresIn: 1e20 }),
-      direct: handlers({ baseUrl: fake.baseUrl, directConnect: true }),
+      'link-session': handlers({ baseUrl: fake.baseUrl, allowedSocial: ['twitter', 'linkedin', 'twitter'], statusCache: false }),
+      generateJWT: handlers({ baseUrl: fake.baseUrl, linkMethod: 'generateJWT', domain: 'acme', privateKey: 'k', expiresIn: 1e20, statusCache: false }),
+      direct: handlers({ baseUrl: fake.baseUrl, directConnect: true, statusCache: false }),
     };
     all.profile = all.unlink = all['link-session'];
     const started = Date.now();

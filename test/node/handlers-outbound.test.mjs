@@ -199,7 +199,11 @@ describe('the profile GET spends an Ayrshare call only for the app\'s own fetch 
   };
 
   test('refused with 403 origin-not-allowed, and no call reaches Ayrshare', async () => {
-    const { calls, h } = await against(() => ({ body: { activeSocialAccounts: ['twitter'] } }), { allowedOrigins: [APP, 'https://admin.app.example'] });
+    // No status cache: each accepted read is its own call to Ayrshare.
+    const { calls, h } = await against(() => ({ body: { activeSocialAccounts: ['twitter'] } }), {
+      allowedOrigins: [APP, 'https://admin.app.example'],
+      statusCache: false,
+    });
     for (const [what, headers] of Object.entries(refused)) {
       const response = await record(await h.profile(status(headers)));
       assert.equal(response.status, 403, what);

@@ -4,6 +4,7 @@ import { ayrshareError } from '../../protocol/schemas.js';
 import { parseJson, readCapped } from '../http/body.js';
 import { fail } from '../http/responses.js';
 import { AyrshareOptionError, mapUpstreamFailure, unreadableAnswer, UpstreamError } from './errors.js';
+import { upstreamWait } from './outbound.js';
 
 export const AYRSHARE_API = 'https://api.ayrshare.com/api';
 
@@ -79,7 +80,8 @@ export async function callAyrshare(config: ClientConfig, path: string, init: Cal
   }
   const errorStatus = ayrshareError.safeParse(body);
   if (!upstream.ok || (errorStatus.success && errorStatus.data.status === 'error')) {
-    throw new UpstreamError(mapUpstreamFailure(upstream, body), upstream.status);
+    const wait = upstream.status === 429 ? upstreamWait(upstream.headers) : undefined;
+    throw new UpstreamError(mapUpstreamFailure(upstream, body), upstream.status, wait);
   }
   if (body === undefined) throw new UpstreamError(unreadableAnswer());
   return body;

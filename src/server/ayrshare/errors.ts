@@ -15,6 +15,8 @@ export class UpstreamError extends Error {
     readonly response: Response,
     /** Ayrshare's own HTTP status (0 when it could not be reached). */
     readonly upstreamStatus = 0,
+    /** After a 429: the seconds Ayrshare's headers say its window still runs, when they say. */
+    readonly upstreamWaitS?: number,
   ) {
     super('Ayrshare call failed');
   }

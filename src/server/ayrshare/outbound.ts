@@ -94,9 +94,13 @@ export function refreshRequired(value: unknown): boolean | string | undefined {
  * else a minute.
  */
 export function retryAfter(headers: Headers, now = Date.now()): string {
+  return String(upstreamWait(headers, now) ?? DEFAULT_RETRY_AFTER_S);
+}
+
+/** The seconds Ayrshare says to wait (1..MAX_RETRY_AFTER_S), or undefined when its headers say nothing usable. */
+export function upstreamWait(headers: Headers, now = Date.now()): number | undefined {
   const seconds = retryAfterHeader(headers.get('retry-after'), now) ?? rateLimitReset(headers.get('x-ratelimit-reset'), now);
-  if (seconds === undefined) return String(DEFAULT_RETRY_AFTER_S);
-  return String(Math.min(MAX_RETRY_AFTER_S, Math.max(1, Math.ceil(seconds))));
+  return seconds === undefined ? undefined : Math.min(MAX_RETRY_AFTER_S, Math.max(1, Math.ceil(seconds)));
 }
 
 function retryAfterHeader(value: string | null, now: number): number | undefined {

@@ -7,6 +7,7 @@ import { internalError } from '../http/responses.js';
 import { createMemoryChangeHub } from '../live/changes.js';
 import { eventsHandler } from './events.js';
 import { linkUrl } from './link-url.js';
+import { liveStatus } from './live-status.js';
 import type { AyrshareHandlerOptions, AyrshareHandlers, EndpointContext } from './options.js';
 import { profile } from './profile.js';
 import { keySource, profileErrorAnswer } from './profile-keys.js';
@@ -25,13 +26,15 @@ async function guarded(run: () => Promise<Response>): Promise<Response> {
 
 export function createAyrshareHandlers(options: AyrshareHandlerOptions): AyrshareHandlers {
   const { signedIn, profileKeyOf, subjectOf } = keySource(options);
+  const changes = options.changes ?? options.profiles?.changes ?? createMemoryChangeHub();
   const context: EndpointContext = {
     options,
     checks: { allowedOrigins: options.allowedOrigins, maxBodyBytes: options.maxBodyBytes, signedIn },
     call: createAyrshareClient(options),
     profileKeyOf,
+    changes,
+    statusCache: liveStatus(options, changes).statusCache,
     subjectOf,
-    changes: options.changes ?? options.profiles?.changes ?? createMemoryChangeHub(),
   };
   const endpoint = (handle: (request: Request, context: EndpointContext) => Promise<Response>) => (request: Request) =>
     guarded(() => handle(request, context));

@@ -7,13 +7,15 @@ import { UpstreamError } from '../ayrshare/errors.js';
 import { isoFromMs, isoTime, linkingUrl } from '../ayrshare/outbound.js';
 import { checkedCall } from '../http/requests.js';
 import { fail, json } from '../http/responses.js';
+import { budgetedCall } from './live-status.js';
 import type { EndpointContext } from './options.js';
 
 /** The linking URL of Ayrshare's answer, when it is one the element may open (https). */
 const linkingAnswerUrl = (answer: unknown) => linkingUrl(linkUrlAnswer.safeParse(answer).data?.url);
 const noLinkingPage = () => fail(502, 'The social media service didn’t send a page for linking accounts.');
 
-export async function linkUrl(request: Request, { options, checks, call, profileKeyOf }: EndpointContext): Promise<Response> {
+export async function linkUrl(request: Request, context: EndpointContext): Promise<Response> {
+  const { options, checks, profileKeyOf } = context;
   const checked = await checkedCall(request, 'POST', checks);
   if (checked instanceof Response) return checked;
   const { origin, body, who } = checked;
@@ -41,6 +43,8 @@ export async function linkUrl(request: Request, { options, checks, call, profile
   if (options.expiresIn !== undefined) common.expiresIn = options.expiresIn;
   // Only a valid request creates a user's profile: each one is paid for at Ayrshare.
   const profileKey = await profileKeyOf(who, 'ensure');
+  // Each call spends from the profile's budget; a link may follow, so its cached status goes.
+  const call = await budgetedCall(context, who, 'linking');
 
   if (options.linkMethod === 'generateJWT') {
     const requestedAt = Date.now();

@@ -4,6 +4,8 @@ import type { CallChecks } from '../http/requests.js';
 import type { CallInit } from '../ayrshare/client.js';
 import type { ChangeHub } from '../live/changes.js';
 import type { ProfileDirectory } from '../profiles/directory-types.js';
+import type { StatusCache } from '../live/status-cache.js';
+import type { StatusCacheOptions } from '../live/status-options.js';
 import type { EventsOptions, WebhookOptions } from './live-options.js';
 
 export interface AyrshareHandlerOptions {
@@ -66,8 +68,15 @@ export interface AyrshareHandlerOptions {
   /** The `events` handler: the signed-in user's changes as Server-Sent Events. */
   events?: EventsOptions;
   /**
-   * Where changes are published and streamed from. Default: the profile directory's hub (every
-   * process on its store) with `profiles`, else one in this process only.
+   * The status cache and the per-profile Ayrshare budget (docs/going-live.md “Status cache and
+   * the Ayrshare rate limit”): answers fresh for 30 s, one Ayrshare call at a time per profile,
+   * at most 240 calls per 5 minutes per profile. `false`: every status read calls Ayrshare.
+   */
+  statusCache?: StatusCacheOptions | false;
+  /**
+   * Where changes are published and streamed from; every change drops that user's cached status.
+   * Default: the profile directory's hub (every process on its store) with `profiles`, else one in
+   * this process only.
    */
   changes?: ChangeHub;
 }
@@ -102,8 +111,10 @@ export interface EndpointContext {
    * `find` answers `undefined` when there is none. Throws the directory's ProfileError.
    */
   profileKeyOf: (who: string, need: 'ensure' | 'find') => Promise<string | undefined>;
-  /** Where changes are published and streamed from. */
+  /** Changes to subjects' accounts: published by webhooks and unlinks, read by the cache and streams. */
   changes: ChangeHub;
-  /** The change subject of who `checks` let in: the user id, or a hash of a host-given Profile Key. */
+  /** The status cache and budget; undefined with `statusCache: false`. */
+  statusCache: StatusCache | undefined;
+  /** Whose cache entry, budget and stream a `who` is: the user id, or a hash of a host-given Profile Key. */
   subjectOf: (who: string) => Promise<string>;
 }

@@ -3,9 +3,11 @@ import { isNetworkId, NETWORK_IDS } from '../../protocol/networks.js';
 import { unlinkBody } from '../../protocol/schemas.js';
 import { checkedCall } from '../http/requests.js';
 import { fail, json } from '../http/responses.js';
+import { budgetedCall } from './live-status.js';
 import type { EndpointContext } from './options.js';
 
-export async function unlink(request: Request, { checks, call, profileKeyOf, changes, subjectOf }: EndpointContext): Promise<Response> {
+export async function unlink(request: Request, context: EndpointContext): Promise<Response> {
+  const { checks, profileKeyOf, changes, subjectOf } = context;
   const checked = await checkedCall(request, 'DELETE', checks);
   if (checked instanceof Response) return checked;
   const parsed = unlinkBody.safeParse(checked.body);
@@ -14,9 +16,12 @@ export async function unlink(request: Request, { checks, call, profileKeyOf, cha
   }
   // No profile, nothing linked: the account is as unlinked as asked.
   const profileKey = await profileKeyOf(checked.who, 'find');
-  if (profileKey) await call('/profiles/social', { method: 'DELETE', profileKey, body: { platform: parsed.data.platform } });
-  // The user's other tabs and servers hear of it; a hub that fails does not undo the unlink.
+  // Spent from the profile's budget; the cached status goes once Ayrshare has answered.
+  const call = profileKey && (await budgetedCall(context, checked.who, 'changed'));
+  if (!call) return json(200, { status: 'success', platform: parsed.data.platform });
   const platform = parsed.data.platform;
-  if (profileKey) await changes.publish({ subject: await subjectOf(checked.who), type: 'unlink', platform, source: 'user' }).catch(() => {});
+  await call('/profiles/social', { method: 'DELETE', profileKey, body: { platform } });
+  // The user's other tabs and servers hear of it; a hub that fails does not undo the unlink.
+  await changes.publish({ subject: await subjectOf(checked.who), type: 'unlink', platform, source: 'user' }).catch(() => {});
   return json(200, { status: 'success', platform: parsed.data.platform });
 }

@@ -230,6 +230,50 @@ export function profileStoreConformance(makeStore: Factory, options: Conformance
     });
 
     liveConformance({ test, fresh, user, assert });
+
+    test('spendBudget: max per window, a refusal counts nothing, slices leave one by one', async () => {
+      const store = await fresh();
+      const [subject, windowMs, slice] = [user('budget'), 300_000, 30_000];
+      const t = Math.floor(Date.now() / slice) * slice + 1000;
+      const spent = [];
+      for (let i = 0; i < 4; i++) spent.push(await store.spendBudget(subject, windowMs, 5, { now: t }));
+      spent.push(await store.spendBudget(subject, windowMs, 5, { now: t + windowMs / 2 }));
+      assert.deepEqual(spent.map((s) => [s.allowed, s.used]), [[true, 1], [true, 2], [true, 3], [true, 4], [true, 5]]);
+      const refused = await store.spendBudget(subject, windowMs, 5, { now: t + windowMs / 2 });
+      assert.deepEqual([refused.allowed, refused.used], [false, 5]);
+      // The four of slice t leave when a whole window has passed after that slice ends.
+      assert.equal(refused.retryAfterMs, windowMs + slice - 1000 - windowMs / 2);
+      assert.equal((await store.spendBudget(subject, windowMs, 5, { now: t + windowMs + slice - 1001 })).allowed, false);
+      const next = await store.spendBudget(subject, windowMs, 5, { now: t + windowMs + slice - 1000 });
+      assert.deepEqual([next.allowed, next.used], [true, 2]);
+      const later = await store.spendBudget(subject, windowMs, 5, { now: t + 3 * windowMs });
+      assert.deepEqual([later.allowed, later.used], [true, 1], 'a window later all is spendable again');
+    });
+
+    test('spendBudget: 50 callers at once on two connections never spend past max', async () => {
+      const [a, b] = [await fresh(), await fresh()];
+      const subject = user('race');
+      const now = Date.now();
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).spendBudget(subject, 300_000, 20, { now })));
+      assert.equal(results.filter((r) => r.allowed).length, 20);
+      assert.ok(results.every((r) => r.allowed || (r.used === 20 && r.retryAfterMs > 0)));
+    });
+
+    test('spendBudget: blockUntil stops a subject until then (to the slice); other subjects and windows are apart', async () => {
+      const store = await fresh();
+      const [subject, other] = [`${user('x')}'); DROP TABLE social_link_budget; --😀`, user('y')];
+      const now = Math.floor(Date.now() / 30_000) * 30_000 + 1000;
+      assert.equal((await store.spendBudget(subject, 300_000, 240, { now })).allowed, true);
+      const blocked = await store.spendBudget(subject, 300_000, 240, { now, blockUntil: now + 120_000 });
+      assert.equal(blocked.allowed, false);
+      assert.ok(blocked.retryAfterMs >= 120_000 && blocked.retryAfterMs <= 150_000, `retry after ${blocked.retryAfterMs}`);
+      assert.equal((await store.spendBudget(subject, 300_000, 240, { now: now + 119_000 })).allowed, false);
+      assert.equal((await store.spendBudget(other, 300_000, 240, { now })).allowed, true);
+      assert.equal((await store.spendBudget(subject, 60_000, 240, { now })).allowed, true);
+      assert.equal((await store.spendBudget(subject, 300_000, 240, { now: now + blocked.retryAfterMs })).allowed, true);
+      const whole = await store.spendBudget(other, 300_000, 240, { now, blockUntil: now + 10_000_000 });
+      assert.ok(whole.retryAfterMs <= 330_000, 'never longer than a window and a slice');
+    });
   });
 
   async function closeAll() {

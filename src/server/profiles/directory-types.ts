@@ -1,6 +1,6 @@
 // The profile directory's API: what `createProfileDirectory` takes and gives.
 import type { ChangeHub } from '../live/changes.js';
-import type { ProfileStore } from './store.js';
+import type { BudgetSpend, ProfileStore } from './store.js';
 
 export interface ProfileDirectoryOptions {
   /** The Ayrshare account's primary API key (profiles are created with it). */
@@ -85,4 +85,6 @@ export interface ProfileDirectory {
   rememberHook(hookId: string, keepMs: number): Promise<boolean>;
   /** Forgets a hookId whose handling failed, so Ayrshare's retry is handled. */
   forgetHook(hookId: string): Promise<void>;
+  /** The store's per-subject Ayrshare budget (ProfileStore.spendBudget), shared by every instance; the handlers' status cache spends it. */
+  spendBudget(subject: string, windowMs: number, max: number, options: { now: number; blockUntil?: number }): Promise<BudgetSpend>;
 }

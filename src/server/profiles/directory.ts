@@ -274,5 +274,9 @@ export function createProfileDirectory(options: ProfileDirectoryOptions): Profil
     reencrypt: (options) => reencrypt(context, options),
     restore: (userId, profileKey) => restore(context, userId, profileKey),
     migrate: ready,
+    async spendBudget(subject, windowMs, max, budget) {
+      await ready();
+      return stored(() => store.spendBudget(subject, windowMs, max, budget));
+    },
   };
 }

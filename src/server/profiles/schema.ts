@@ -7,6 +7,8 @@ export const HOOKS_TABLE = 'social_link_hooks';
 export const CHANGES_TABLE = 'social_link_changes';
 /** The LISTEN/NOTIFY channel changes are told on. */
 export const CHANGES_CHANNEL = 'social_link_changes';
+/** The per-subject Ayrshare budget: calls counted per slice of a window (live/budget-window.ts). */
+export const BUDGET_TABLE = 'social_link_budget';
 export const MIGRATIONS_TABLE = 'social_link_schema_migrations';
 /** pg_advisory_xact_lock key for migrations: any constant the host's own locks will not use. */
 export const MIGRATION_LOCK_KEY = 7_340_201_920_301;
@@ -59,6 +61,20 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
       `CREATE INDEX IF NOT EXISTS ${CHANGES_TABLE}_subject ON ${CHANGES_TABLE} (subject, id)`,
       `CREATE INDEX IF NOT EXISTS ${CHANGES_TABLE}_created ON ${CHANGES_TABLE} (created_at)`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'budget',
+    statements: [
+      `CREATE TABLE IF NOT EXISTS ${BUDGET_TABLE} (
+        subject text NOT NULL,
+        window_ms bigint NOT NULL,
+        slice_start bigint NOT NULL,
+        used integer NOT NULL,
+        PRIMARY KEY (subject, window_ms, slice_start)
+      )`,
+      `CREATE INDEX IF NOT EXISTS ${BUDGET_TABLE}_slice ON ${BUDGET_TABLE} (slice_start)`,
     ],
   },
 ];

@@ -3,6 +3,7 @@
 // only; the database's clock decides leases.
 import { CREATE_MIGRATIONS_TABLE, MIGRATIONS, MIGRATIONS_TABLE, PROFILES_TABLE } from './schema.js';
 import { createSqlLive, type SqlLiveClient } from './sql-live.js';
+import { spendBudget } from './sql-budget.js';
 import type { AcquireResult, ProfileRow, ProfileStore } from './store.js';
 
 export interface SqlClient {
@@ -130,6 +131,7 @@ export function createSqlProfileStore(db: SqlDatabase): ProfileStore {
         `UPDATE ${T} SET key_cipher = $3, key_id = $4, updated_at = now() WHERE user_id = $1 AND key_cipher = $2 RETURNING user_id`,
         [userId, previousCipher, next.keyCipher, next.keyId],
       ),
+    spendBudget: (subject, windowMs, max, options) => spendBudget(db, subject, windowMs, max, options),
     close: () => db.close(),
   };
 }

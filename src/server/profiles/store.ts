@@ -5,6 +5,10 @@
 // with skewed clocks still agree on who holds a lease.
 import type { StatusChange, StatusChangeInput } from '../live/changes.js';
 
+import type { BudgetSpend } from '../live/budget-window.js';
+
+export type { BudgetSpend };
+
 export type ProfileRowState =
   /** An intent: a process holds (or held) the lease to create the profile. */
   | 'pending'
@@ -87,6 +91,15 @@ export interface ProfileStore extends LiveStore {
   encryptedWithOtherKeys(keyId: string, limit: number, afterUserId?: string): Promise<ProfileRow[]>;
   /** Replaces a row's encrypted key if it still holds `previousCipher` (a compare-and-set). */
   replaceKey(userId: string, previousCipher: string, next: { keyCipher: string; keyId: string }): Promise<boolean>;
+  /**
+   * Counts one Ayrshare call for `subject` (a user id, or a hash of a Profile Key) if it fits:
+   * fewer than `max` counted in the slices touching the last `windowMs` before `now` (slices
+   * of a tenth of the window, see live/budget-window.ts), atomically however many processes
+   * spend at once. A refused call counts nothing. `blockUntil` (after Ayrshare answered 429)
+   * fills one slice up to `max` so that no process is allowed before then (to the slice). Slices older than a window are deleted
+   * as new ones start. `now` is the caller's clock (milliseconds since 1970).
+   */
+  spendBudget(subject: string, windowMs: number, max: number, options: { now: number; blockUntil?: number }): Promise<BudgetSpend>;
   /** Releases connections the store opened itself. */
   close(): Promise<void>;
 }
