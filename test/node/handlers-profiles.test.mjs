@@ -142,3 +142,19 @@ test('profileKey, or user with profiles: both or neither is an AyrshareOptionErr
   assert.throws(() => createAyrshareHandlers(base), (e) => e instanceof AyrshareOptionError && /user with profiles/.test(e.message));
   assert.throws(() => createAyrshareHandlers({ ...base, user: () => 'u' }), (e) => e instanceof AyrshareOptionError && /user needs profiles/.test(e.message));
 });
+
+test('deleting a user’s profile drops their cached status: the next read says nothing is linked', async () => {
+  const { handlers, profiles } = wired({ user: () => 'leaver' });
+  assert.equal((await record(await handlers.linkUrl(post({ origin: APP })))).status, 200);
+  const { profileKey } = await profiles.find('leaver');
+  sim.simulator.toggle('instagram', profileKey);
+  // Past the link's short freshness, then read twice: the second answer comes from the cache.
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  const linked = await (await handlers.profile(get(APP))).json();
+  assert.deepEqual(linked.activeSocialAccounts, ['instagram']);
+  assert.deepEqual((await (await handlers.profile(get(APP))).json()).activeSocialAccounts, ['instagram']);
+  assert.equal((await profiles.delete('leaver')).deleted, true);
+  const after = await record(await handlers.profile(get(APP)));
+  assert.equal(after.status, 200);
+  assert.deepEqual(await after.json(), { activeSocialAccounts: [], displayNames: [] });
+});

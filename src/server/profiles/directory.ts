@@ -246,6 +246,8 @@ export function createProfileDirectory(options: ProfileDirectoryOptions): Profil
       }
       await stored(() => store.remove(userId));
       touched.delete(userId);
+      // Every server's cached status and every open page of this user learn that nothing is linked now.
+      await (changes ??= createStoreChangeHub(store, { prepare: ready })).publish({ subject: userId, type: 'changed' }).catch(() => {});
       emit({ type: 'profile-deleted', userId, ...(row.refId ? { refId: row.refId } : {}) });
       return row.refId ? { deleted: true, refId: row.refId } : { deleted: true };
     },
