@@ -15,7 +15,7 @@
 //   dist/frameworks/, web-types.json, vscode…json    editor and framework typings, from the manifest
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { minify as terser } from 'terser';
 import { build } from 'vite';
@@ -116,6 +116,21 @@ const esm = await build({
   },
 });
 noZod(esm, 'npm build');
+// The same second minifier pass as the script tags' (below) on the browser's ES modules, their
+// source maps carried through: 0.08 KB gzip off the host's bundle.
+for (const chunk of [esm].flat().flatMap((output) => output.output)) {
+  if (chunk.type !== 'chunk') continue;
+  const map = `${chunk.fileName}.map`;
+  const hasMap = existsSync(`dist/${map}`);
+  const { code, map: chained } = await terser(readFileSync(`dist/${chunk.fileName}`, 'utf8'), {
+    module: true,
+    compress: { passes: 2 },
+    mangle: true,
+    sourceMap: hasMap && { content: readFileSync(`dist/${map}`, 'utf8'), url: map, includeSources: true },
+  });
+  writeFileSync(`dist/${chunk.fileName}`, code);
+  if (hasMap) writeFileSync(`dist/${map}`, chained);
+}
 
 mkdirSync('dist/locales', { recursive: true });
 for (const tag of locales) {
