@@ -73,7 +73,9 @@ async function localeFile(file) {
   if (!tag || missing.length) throw new Error(`${file}: ${tag ? `no ${missing.join(', ')}` : 'no registration'}`);
   return `(globalThis.SocialLinkButtonLocales??={})[${JSON.stringify(tag)}]=${JSON.stringify(MESSAGE_ORDER.map((key) => messages[key]))};\n`;
 }
-const common = { configFile: false, logLevel: 'warn', plugins: [cssPlugin] };
+// The built files' console notes are short, with a link to their sentences (src/element/net/developer-notes.ts).
+const production = { SOCIAL_LINK_BUTTON_PRODUCTION: 'true' };
+const common = { configFile: false, logLevel: 'warn', plugins: [cssPlugin], define: production };
 // The npm build's locale import()s (src/i18n/locale-imports.ts) point at the built locale
 // files, dist/locales/<tag>.js, beside the chunk: one copy of each language, which a host's
 // bundler follows (and which `import 'social-link-button/locales/<tag>'` also is).
@@ -156,7 +158,7 @@ for (const [file, name, global] of [
   const iife = await build({
     ...common,
     // Script tags have no import.meta: the element finds its locale files from its <script>.
-    define: { 'import.meta.url': 'undefined' },
+    define: { ...production, 'import.meta.url': 'undefined' },
     build: { emptyOutDir: false, lib: { entry: entry(name), formats: ['iife'], name: global, fileName: () => file } },
   });
   noZod(iife, file);
