@@ -19,10 +19,11 @@ const unexpected = (endpoint: string, what: string) => `<social-link-button>: ${
 
 /** Each note; its short form names it as docs/troubleshooting.md's headings do. */
 export const developerNotes: Record<
-  'noEndpoint' | 'origin' | 'untrusted' | 'sandboxed' | 'notJson' | 'linkAnswer' | 'statusAnswer' | 'publicWildcard' | 'unknownNetwork' | 'eventsUrl',
+  'otherVersion' | 'noEndpoint' | 'origin' | 'untrusted' | 'sandboxed' | 'notJson' | 'linkAnswer' | 'statusAnswer' | 'publicWildcard' | 'unknownNetwork' | 'eventsUrl',
   Note
 > = PRODUCTION
   ? {
+      otherVersion: short('other version'),
       noEndpoint: short('no jwt-endpoint'),
       origin: short('origin not allowed'),
       untrusted: short('not in allowed-hosts'),
@@ -35,6 +36,7 @@ export const developerNotes: Record<
       eventsUrl: short('bad events-endpoint'),
     }
   : {
+      otherVersion: (theirs, ours) => `<social-link-button> ${theirs} is already defined; version ${ours} was not registered.`,
       noEndpoint: () => '<social-link-button> has no jwt-endpoint, so it has no linking page to open.',
       origin: (endpoint, origin) =>
         `<social-link-button>: ${endpoint} answered 403 origin not allowed for ${origin}. ` +
