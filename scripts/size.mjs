@@ -59,6 +59,7 @@ export async function languageMechanism() {
       configFile: false,
       logLevel: 'silent',
       plugins,
+      define: { SOCIAL_LINK_BUTTON_PRODUCTION: 'true' },
       build: { outDir, emptyOutDir: true, lib: { entry: 'src/entries/iife.ts', formats: ['iife'], name: 'SocialLinkButton', fileName: () => 'out.js' } },
     });
     sizes.push(gzip(readFileSync(`${outDir}/out.js`)));
@@ -109,7 +110,7 @@ export async function whereBytesGo() {
     minifySyntax: true,
     minifyIdentifiers: true,
     format: 'iife',
-    define: { 'import.meta.url': 'undefined' },
+    define: { SOCIAL_LINK_BUTTON_PRODUCTION: 'true', 'import.meta.url': 'undefined' },
     legalComments: 'none',
     logLevel: 'silent',
     write: false,

@@ -1,3 +1,4 @@
+import { developerNotes } from './net/developer-notes.js';
 import { SocialLinkButton } from './social-link-button.js';
 
 export const TAG_NAME = 'social-link-button';
@@ -13,10 +14,7 @@ export function define(): CustomElementConstructor | undefined {
   if (existing) {
     const version = (existing as { version?: unknown }).version;
     if (existing !== SocialLinkButton && version !== SocialLinkButton.version) {
-      console.warn(
-        `<${TAG_NAME}> ${String(version ?? '(unknown version)')} is already defined; ` +
-          `version ${SocialLinkButton.version} was not registered.`,
-      );
+      console.warn(developerNotes.otherVersion(String(version ?? '(unknown version)'), SocialLinkButton.version));
     }
     return existing;
   }

@@ -6,7 +6,7 @@ import { LinkFlowController } from './link/link-flow-controller.js';
 import { ProfileStatusController } from './status/status-controller.js';
 import { UnlinkController } from './unlink-controller.js';
 import type { MessageId } from '../i18n/messages.js';
-import { developerNotes } from './net/developer-notes.js';
+import { developerNotes, shownValue } from './net/developer-notes.js';
 import type { Failure } from './net/failures.js';
 import { DEFAULT_TIMEOUT_MS } from './net/request.js';
 import { allowedHosts, callbackOrigins } from './link/link-url.js';
@@ -239,7 +239,7 @@ export class SocialLinkButton extends LitElement {
     // Checked before anything opens: a popup for a network that cannot be linked only fails.
     const scope = openScope(network, networksToShow(this.networks));
     if (scope !== undefined) return this.#flow.open(scope);
-    console.error(developerNotes.unknownNetwork(network));
+    console.error(developerNotes.unknownNetwork(shownValue(network)));
     const failure: Failure = { code: 'invalid-network', text: { id: 'failedLink' }, final: true };
     this.#feedback.report({ failure, source: 'flow', retry: () => undefined, action: 'none' });
   }

@@ -124,7 +124,7 @@ export class LinkFlowController implements ReactiveController {
     // What was fetched ahead for another scope (the main button vs a row) is not this flow's.
     this.#prefetched.retarget(network);
     if (!this.#settings.jwtEndpoint) {
-      console.error(developerNotes.noEndpoint);
+      console.error(developerNotes.noEndpoint());
       return this.#hooks.failed({ code: 'request-failed', text: { id: 'notSetUp' } }, network);
     }
     const taken = this.#prefetched.takeUrl();
@@ -221,7 +221,7 @@ export class LinkFlowController implements ReactiveController {
 
   #blocked(ready: LinkUrl | undefined, network: string): void {
     if (popupsSandboxed()) {
-      console.error(developerNotes.sandboxed);
+      console.error(developerNotes.sandboxed());
       return this.#hooks.failed({ code: 'popup-blocked', text: { id: 'sandboxed' }, final: true }, network);
     }
     // The URL was not used: keep it for the Continue click.

@@ -164,7 +164,7 @@ export async function fetchLinkUrl(request: LinkUrlRequest): Promise<LinkUrl> {
   });
   const parsed = linkUrlAnswer.safeParse(answer);
   if (!parsed.success) {
-    console.warn(developerNotes.invalid(request.endpoint, 'expected { url, expiresAt? }'));
+    console.warn(developerNotes.linkAnswer(request.endpoint));
     throw new SocialLinkFailure({ code: 'invalid-response', text: { id: 'failedLink' } });
   }
   // A wildcard entry matches only once the whole list has answered: wait for it (no longer than

@@ -134,7 +134,7 @@ export async function requestJson(request: JsonRequest): Promise<unknown> {
     }
     if (json === undefined && emptyOk && text.trim() === '') return undefined;
     if (json === undefined) {
-      console.warn(developerNotes.invalid(url, 'the answer is not JSON'));
+      console.warn(developerNotes.notJson(url));
       throw fail({ code: 'invalid-response', text: taskSentence('failed', request.task, request.networkName) });
     }
     // Ayrshare reports some failures as 200 with `status: "error"`; host endpoints pass them on.

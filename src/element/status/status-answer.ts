@@ -34,7 +34,7 @@ function plausibleDays(value: unknown): value is number {
 export function toProfileStatus(answer: unknown, endpoint = 'profile-endpoint'): ProfileStatus {
   const parsed = profileStatusAnswer.safeParse(answer);
   if (!parsed.success) {
-    console.warn(developerNotes.invalid(endpoint, 'expected { activeSocialAccounts, displayNames? }'));
+    console.warn(developerNotes.statusAnswer(endpoint));
     throw new SocialLinkFailure({ code: 'invalid-response', text: { id: 'failedStatus' } });
   }
   const linked = [...new Set(parsed.data.activeSocialAccounts ?? [])];
