@@ -16,6 +16,9 @@ function demoBackend(mode: string): Plugin {
       server.middlewares.use(backend.middleware);
       server.httpServer?.once('close', () => void backend?.close());
       server.httpServer?.once('listening', () => {
+        // The port is known now: the simulator's webhook can point at this server.
+        const address = server.httpServer?.address();
+        if (address && typeof address === 'object') void backend?.listening(address.port);
         setTimeout(() => server.config.logger.info(`  ➜  Backend: ${backend?.description}\n`), 50);
       });
     },

@@ -4,6 +4,7 @@
 import { createAyrshareHandlers, toNodeHandler } from '../src/entries/server.js';
 import { SIMULATOR_API_KEY } from '../src/simulator/simulator.js';
 import { demoRoute, readJson, sendJson, type Middleware } from './demo-http.js';
+import { demoWebhookOptions, EVENTS_PATH, registerDemoWebhook, WEBHOOK_PATH } from './demo-live.js';
 import { openDemoUsers, userOf, type DemoUsers } from './demo-users.js';
 
 export interface DemoEnv {
@@ -22,6 +23,8 @@ export interface DemoBackend {
   /** A sentence for the console. */
   description: string;
   middleware: Middleware;
+  /** Called once the dev server listens: registers the demo's webhook with the simulator. */
+  listening(port: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,11 +60,16 @@ export async function createDemoBackend(env: DemoEnv, options: DemoOptions): Pro
     // else the page offering only that network.
     directConnect: !real || env.AYRSHARE_DIRECT_CONNECT === '1',
     ...(useJwt ? { linkMethod: 'generateJWT' as const, privateKey: env.AYRSHARE_PRIVATE_KEY, domain: env.AYRSHARE_DOMAIN } : {}),
+    // Live status: the simulator's signed webhooks in, open pages told (demo-live.ts).
+    ...(users ? { webhook: demoWebhookOptions(users) } : {}),
   });
   const routes: Record<string, Middleware> = {
     '/api/social/link-url': toNodeHandler(handlers.linkUrl),
     '/api/social/status': toNodeHandler(handlers.profile),
     '/api/social/unlink': toNodeHandler(handlers.unlink),
+    [EVENTS_PATH]: toNodeHandler(handlers.events),
+    // Without the webhook option (the real Ayrshare) it answers 404.
+    [WEBHOOK_PATH]: toNodeHandler(handlers.webhook),
   };
 
   const middleware: Middleware = (req, res, next) => {
@@ -80,10 +88,13 @@ export async function createDemoBackend(env: DemoEnv, options: DemoOptions): Pro
         async () => {
           if (req.method === 'POST') {
             const changes = await readJson(req);
+            const key = await users.keyOf(user);
+            // "Ayrshare unlinks … (system)" acts on this user's profile only; no profile, nothing to unlink.
+            if (!key) delete changes.systemUnlink;
             // The switches act on the signed-in user's profile; "reset" resets the switches and
             // that user's accounts, never the other users' profiles.
             if (changes.reset === true) await users.resetAccounts(user);
-            running.configure({ ...changes, reset: changes.reset === true ? 'settings' : undefined }, await users.keyOf(user));
+            running.configure({ ...changes, reset: changes.reset === true ? 'settings' : undefined }, key ?? (await users.keyOf(user)));
           }
           const key = await users.keyOf(user);
           // `calls`: what reached the simulator since it started, e.g. "POST /api/profiles".
@@ -101,6 +112,7 @@ export async function createDemoBackend(env: DemoEnv, options: DemoOptions): Pro
       ? `Ayrshare simulator on ${simulator.url}, users' data in ${options.dataDir} (set AYRSHARE_API_KEY and AYRSHARE_PROFILE_KEY to use the real Ayrshare)`
       : `Real Ayrshare (${useJwt ? 'generateJWT' : 'link sessions'}), Profile Key from AYRSHARE_PROFILE_KEY`,
     middleware,
+    listening: async (port) => void (users && (await registerDemoWebhook(users, port))),
     close: async () => users?.close(),
   };
 }

@@ -48,14 +48,18 @@ export interface DemoUsers {
   keyOf(user: DemoUser): Promise<string | undefined>;
   /** The user's accounts back to where the demo starts: LinkedIn and X for the default user, none for others. */
   resetAccounts(user: DemoUser): Promise<void>;
+  /** The folder's webhook signing secret (made once, like the profile secret). */
+  webhookSecret: string;
+  /** Adds a line to the server's event feed (every /api/demo/user answer carries it). */
+  note(text: string): void;
   /** `/api/demo/user` and `/api/demo/delete-my-data`; false for other paths. */
   route(path: string, req: IncomingMessage, res: ServerResponse): boolean;
   close(): Promise<void>;
 }
 
-/** The folder's secret: 32 random bytes made on first start, owner-only. `fresh` when just made. */
-function folderSecret(dataDir: string): { secret: string; fresh: boolean } {
-  const file = join(dataDir, 'secret');
+/** A folder's secret: 32 random bytes made on first start, owner-only. `fresh` when just made. */
+function folderSecret(dataDir: string, name = 'secret'): { secret: string; fresh: boolean } {
+  const file = join(dataDir, name);
   const made = randomBytes(32).toString('base64');
   try {
     writeFileSync(file, `${made}\n`, { flag: 'wx', mode: 0o600 });
@@ -155,6 +159,10 @@ async function openLocked(dataDir: string, unlock: () => void): Promise<DemoUser
 
   const events: DemoEvent[] = [];
   let seq = 0;
+  const note = (text: string) => {
+    events.push({ seq: ++seq, at: new Date().toISOString(), text });
+    if (events.length > EVENTS_KEPT) events.shift();
+  };
   const names: Record<ProfileEvent['type'], string> = {
     'profile-created': 'profile created',
     'profile-recreated': 'profile recreated',
@@ -170,8 +178,7 @@ async function openLocked(dataDir: string, unlock: () => void): Promise<DemoUser
     topHeader: 'Acme Scheduler',
     onEvent(event) {
       const who = DEMO_USERS.find((u) => u.id === event.userId)?.name ?? event.userId;
-      events.push({ seq: ++seq, at: new Date().toISOString(), text: `${names[event.type]} for ${who}` });
-      if (events.length > EVENTS_KEPT) events.shift();
+      note(`${names[event.type]} for ${who}`);
     },
   });
 
@@ -235,6 +242,8 @@ async function openLocked(dataDir: string, unlock: () => void): Promise<DemoUser
     profiles,
     keyOf,
     resetAccounts,
+    webhookSecret: folderSecret(dataDir, 'webhook-secret').secret,
+    note,
     route,
     close: async () => {
       closed ??= Promise.allSettled([simulator.close(), store.close()]).then(unlock);

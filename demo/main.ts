@@ -135,6 +135,9 @@ if (!initial) {
     // Every element with this profile-endpoint shares the read, so all three re-render.
     await main.refresh();
   });
+  // Ayrshare unlinks Instagram from this user's profile; its signed webhook reaches the demo's
+  // server, which tells every open page: no refresh here.
+  document.querySelector('#system-unlink')!.addEventListener('click', () => void simulator({ systemUnlink: 'instagram' }));
   document.querySelector('#reset')!.addEventListener('click', async () => {
     const state = await simulator({ reset: true });
     if (state) show(state);

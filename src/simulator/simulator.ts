@@ -58,8 +58,8 @@ export interface AyrshareSimulator {
    * `directConnect`, `toggle` (a network id) and `health` (`{ <network>: "expiring" |
    * "needs-reconnect" | "healthy" }`; an unhealthy network is linked first) and
    * `dropCreateAnswer` (`false`, `"reset"` or `"hang"`: profiles are created, their answer lost);
-   * webhooks: `systemUnlink` (a network id: Ayrshare unlinks it from every profile, `source:
-   * "system"`), `webhookEncoding` (`hex`/`base64`), `webhookDuplicate`, `webhookFailFirst`,
+   * webhooks: `systemUnlink` (a network id: Ayrshare unlinks it, `source: "system"`, from
+   * `profileKey`'s profile when one is passed, else from every profile), `webhookEncoding` (`hex`/`base64`), `webhookDuplicate`, `webhookFailFirst`,
    * `webhookRetryDelaysMs` and `webhookRotationGraceMs`. Unknown or mistyped fields are ignored.
    * `reset: "settings"` resets the switches only, keeping profiles. `toggle` and `health` act on
    * `profileKey`'s profile (default: the first of `profileKeys`).
@@ -176,7 +176,8 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     persist();
   }
 
-  function configure(changes: Record<string, unknown>, profileKey = profileKeys[0] ?? ''): SimulatorSettings {
+  function configure(changes: Record<string, unknown>, given?: string): SimulatorSettings {
+    const profileKey = given ?? profileKeys[0] ?? '';
     if (changes.reset === true) reset();
     if (changes.reset === 'settings') resetSettings();
     if (typeof changes.delayMs === 'number' && Number.isFinite(changes.delayMs)) {
@@ -188,7 +189,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     if (typeof changes.directConnect === 'boolean') settings.directConnect = changes.directConnect;
     if ([false, 'reset', 'hang'].includes(changes.dropCreateAnswer as string)) settings.dropCreateAnswer = changes.dropCreateAnswer as false;
     if (isNetworkId(changes.toggle)) toggle(changes.toggle, profileKey);
-    webhooks?.configure(changes);
+    webhooks?.configure(changes, given);
     applyHealth(state, changes.health, profileKey);
     persist();
     return settings;

@@ -192,8 +192,8 @@ export function simulatedWebhooks(state: SimulatorState) {
     if (settings.webhookDuplicate) send(record, body, owner);
   }
 
-  /** The webhook switches of `configure` (see AyrshareSimulator.configure). */
-  function configure(changes: Record<string, unknown>) {
+  /** The webhook switches of `configure` (see AyrshareSimulator.configure); `only`: one profile's. */
+  function configure(changes: Record<string, unknown>, only?: string) {
     if (changes.webhookEncoding === 'hex' || changes.webhookEncoding === 'base64') settings.webhookEncoding = changes.webhookEncoding;
     for (const name of ['webhookDuplicate', 'webhookFailFirst'] as const) {
       if (typeof changes[name] === 'boolean') settings[name] = changes[name];
@@ -204,9 +204,10 @@ export function simulatedWebhooks(state: SimulatorState) {
     }
     const grace = changes.webhookRotationGraceMs;
     if (typeof grace === 'number' && grace >= 0 && grace <= 7 * 86_400_000) settings.webhookRotationGraceMs = Math.round(grace);
-    // "Ayrshare unlinks Instagram (system)": every profile with it linked loses it, and is told.
+    // "Ayrshare unlinks Instagram (system)": every profile (or `only`) with it linked loses it, and is told.
     if (isNetworkId(changes.systemUnlink)) {
       for (const [key, profile] of profiles) {
+        if (only !== undefined && key !== only) continue;
         if (profile.accounts.delete(changes.systemUnlink)) socialEvent(key, 'unlink', 'system', changes.systemUnlink);
       }
     }
