@@ -95,6 +95,10 @@ export async function createDemoBackend(env: DemoEnv, options: DemoOptions): Pro
             // that user's accounts, never the other users' profiles.
             if (changes.reset === true) await users.resetAccounts(user);
             running.configure({ ...changes, reset: changes.reset === true ? 'settings' : undefined }, key ?? (await users.keyOf(user)));
+            // A switch changes Ayrshare's side behind the app's back, and not every change has a
+            // webhook (health, reset): the demo says so itself, so the status cache drops this
+            // user's answer and open pages re-read, as a webhook would make them.
+            await users.profiles.changes.publish({ subject: user.id, type: 'changed' }).catch(() => {});
           }
           const key = await users.keyOf(user);
           // `calls`: what reached the simulator since it started, e.g. "POST /api/profiles".

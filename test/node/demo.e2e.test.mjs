@@ -86,18 +86,6 @@ describe('the demo against the Ayrshare simulator', () => {
     await events();
   });
 
-  test('a 429 gives request-failed with status 429', async () => {
-    await simulator({ reset: true, rateLimited: true });
-    await page.locator('#refresh').click();
-    const error = await waitForEvent('social-link-error');
-    assert.deepEqual(
-      { code: error.detail.code, status: error.detail.status },
-      { code: 'request-failed', status: 429 },
-    );
-    await page.locator('#main [part="error"]', { hasText: 'Too many attempts' }).waitFor();
-    await events();
-  });
-
   test('a 500 from Ayrshare gives request-failed, and Try again recovers', async () => {
     await simulator({ reset: true, failing: true });
     await page.locator('#refresh').click();
@@ -143,5 +131,18 @@ describe('the demo against the Ayrshare simulator', () => {
     const health = (await events()).find((e) => e.type === 'social-link-health');
     assert.deepEqual(health.detail.changed, ['linkedin']);
     assert.equal(health.detail.health.linkedin.state, 'healthy');
+  });
+  // Last: after Ayrshare's 429 the backend stops calling Ayrshare for this profile until the
+  // window Ayrshare names ends (never retrying into a 429), so later tests would meet it.
+  test('a 429 gives request-failed with status 429', async () => {
+    await simulator({ reset: true, rateLimited: true });
+    await page.locator('#refresh').click();
+    const error = await waitForEvent('social-link-error');
+    assert.deepEqual(
+      { code: error.detail.code, status: error.detail.status },
+      { code: 'request-failed', status: 429 },
+    );
+    await page.locator('#main [part="error"]', { hasText: 'Too many attempts' }).waitFor();
+    await events();
   });
 });

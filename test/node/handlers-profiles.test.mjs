@@ -145,14 +145,13 @@ test('profileKey, or user with profiles: both or neither is an AyrshareOptionErr
 
 test('deleting a user’s profile drops their cached status: the next read says nothing is linked', async () => {
   const { handlers, profiles } = wired({ user: () => 'leaver' });
-  assert.equal((await record(await handlers.linkUrl(post({ origin: APP })))).status, 200);
-  const { profileKey } = await profiles.find('leaver');
+  // Made without a linking URL (whose lifetime keeps reads uncached), so reads are cached.
+  const { profileKey } = await profiles.ensure('leaver');
   sim.simulator.toggle('instagram', profileKey);
-  // Past the link's short freshness, then read twice: the second answer comes from the cache.
-  await new Promise((resolve) => setTimeout(resolve, 2100));
-  const linked = await (await handlers.profile(get(APP))).json();
-  assert.deepEqual(linked.activeSocialAccounts, ['instagram']);
   assert.deepEqual((await (await handlers.profile(get(APP))).json()).activeSocialAccounts, ['instagram']);
+  const before = sim.simulator.calls['GET /api/user'];
+  assert.deepEqual((await (await handlers.profile(get(APP))).json()).activeSocialAccounts, ['instagram']);
+  assert.equal(sim.simulator.calls['GET /api/user'], before, 'the second read came from the cache');
   assert.equal((await profiles.delete('leaver')).deleted, true);
   const after = await record(await handlers.profile(get(APP)));
   assert.equal(after.status, 200);

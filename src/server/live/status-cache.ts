@@ -34,10 +34,11 @@ export class BudgetRefusal extends UpstreamError {
 
 /**
  * After this server hands out a linking URL, a link may complete in the popup at any moment
- * (and without webhooks nothing says so): answers stay fresh this briefly, for a link's lifetime,
- * so the element's re-read after the flow sees the new account.
+ * (and without webhooks nothing says so): for a link's lifetime, reads are not served from the
+ * cache (still one call in flight, still within the budget), so every re-read the element makes
+ * during and after the flow sees the new account.
  */
-const LINKING_FRESH_MS = 2000;
+const LINKING_FRESH_MS = 0;
 
 interface Entry {
   generation: number;
