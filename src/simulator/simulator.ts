@@ -73,6 +73,8 @@ export interface AyrshareSimulator {
   dashboardKey(title: string): string | undefined;
   /** Webhook delivery attempts since the last reset, oldest first (the last 1000). */
   webhookDeliveries: readonly WebhookDelivery[];
+  /** Cancels pending webhook deliveries and retries and forgets registrations (`close()` does this). */
+  stopDeliveries(): void;
 }
 
 export function createAyrshareSimulator(options: SimulatorOptions = {}): AyrshareSimulator {
@@ -238,6 +240,7 @@ export function createAyrshareSimulator(options: SimulatorOptions = {}): Ayrshar
     },
     dashboardKey: (title) => [...profiles].find(([, profile]) => profile.title === title)?.[0],
     webhookDeliveries: webhooks.deliveries,
+    stopDeliveries: () => webhooks?.reset(),
   };
 }
 
@@ -277,7 +280,8 @@ export async function startAyrshareSimulator(
     simulator,
     close: () =>
       new Promise<void>((resolve) => {
-        simulator.reset();
+        // Pending webhook retries stop; the profiles stay as they are (a stateFile keeps them).
+        simulator.stopDeliveries();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -140,7 +140,8 @@ describe('configure on a given profile', () => {
     }))).json();
     sim.configure({ toggle: 'threads', failing: true, delayMs: 500, directConnect: true, health: { linkedin: 'expiring' } }, made.profileKey);
     sim.configure({ reset: 'settings' });
-    assert.deepEqual({ ...sim.settings }, { delayMs: 0, failing: false, rateLimited: false, expiredLinks: false, directConnect: false, health: {}, dropCreateAnswer: false });
+    assert.deepEqual({ ...sim.settings }, { ...createAyrshareSimulator({ directConnect: false }).settings });
+    assert.deepEqual([sim.settings.failing, sim.settings.delayMs, sim.settings.directConnect, sim.settings.health], [false, 0, false, {}]);
     assert.deepEqual(sim.linked(made.profileKey), ['threads', 'linkedin']);
     assert.equal(sim.dashboardKey('Ada'), made.profileKey);
     assert.equal(sim.calls['POST /api/profiles'], 1, 'the call counts are kept too');
