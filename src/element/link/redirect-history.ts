@@ -55,7 +55,9 @@ export function cameBack(restored = false): void {
     if (!mark || from !== mark.origin) return;
     // This page's entry was history.length - 2 when the mark was made; this one is the last.
     const delta = mark.length - 1 - history.length;
-    if (delta >= 0) return;
+    // A tab at its history cap (50 entries) no longer grows, so the count says nothing of where
+    // the entries are: stay here rather than step back onto the linking page.
+    if (delta >= 0 || history.length <= mark.length) return;
     sessionStorage.setItem(KEY, JSON.stringify({ ...mark, at: Date.now() }));
     return history.go(delta);
   }
