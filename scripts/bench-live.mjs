@@ -1,22 +1,27 @@
 // Live changes for `npm run bench` (or alone: node scripts/bench-live.mjs after a build):
-// webhook → Server-Sent Event latency, p50/p95 over 200 deliveries, from a signed delivery
+// webhook → Server-Sent Event latency, p50/p95 over 200 deliveries (and to the element on a page: 50), from a signed delivery
 // posted to server process A until the event arrives on a stream held on process B, both on
 // one PostgreSQL (scripts/postgres.mjs; PGlite in one process when there is no PostgreSQL).
 // Baseline from the same run: the stream on the process that got the webhook.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startPostgres } from './postgres.mjs';
 
 const ROUNDS = 200;
+const ELEMENT_ROUNDS = 50;
 const HOOK_SECRET = 'bench-webhook-secret-0123456789';
 const SECRET = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256)).toString('base64');
 const USER = 'bench-user';
 const dist = (file) => new URL(`../dist/${file}`, import.meta.url).href;
 const percentile = (list, p) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((list.length * p) / 100))];
 const ms = (value) => `${value.toFixed(2)} ms`;
+const SCRIPT = fileURLToPath(new URL('../dist/social-link-button.iife.js', import.meta.url));
+const PAGE = `<!doctype html><meta charset="utf-8"><script src="/social-link-button.iife.js"></script>
+<social-link-button profile-endpoint="/status" events-endpoint="/events" networks="instagram linkedin"></social-link-button>`;
 
 /** Handlers over a directory on `store`, served on loopback; resolves its base URL. */
 async function serveHandlers(store, apiUrl) {
@@ -26,7 +31,14 @@ async function serveHandlers(store, apiUrl) {
   const handlers = createAyrshareHandlers({
     apiKey: SIMULATOR_API_KEY, baseUrl: apiUrl, user: () => USER, profiles: directory, allowedOrigins: ['https://app.example'], webhook: { secret: HOOK_SECRET },
   });
-  const server = createServer((req, res) => toNodeHandler(req.url.startsWith('/events') ? handlers.events : handlers.webhook)(req, res));
+  const routes = { '/events': handlers.events, '/status': handlers.profile, '/webhook': handlers.webhook };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    // The page the element measurement opens: the script-tag file and one element, same origin.
+    if (path === '/') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE);
+    if (path === '/social-link-button.iife.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(SCRIPT));
+    toNodeHandler(routes[path] ?? handlers.webhook)(req, res);
+  });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { base: `http://127.0.0.1:${server.address().port}`, directory, server };
 }
@@ -78,14 +90,52 @@ async function stream(base) {
   };
 }
 
+/** Posts a signed `social` webhook, as Ayrshare does, to `base`. */
+function deliver(base, refId, type, round = Math.random()) {
+  const body = JSON.stringify({ action: 'social', type, source: 'user', platform: 'instagram', refId, hookId: `bench-${Date.now()}-${round}`, created: new Date().toISOString() });
+  const headers = { 'Content-Type': 'application/json', 'X-Authorization-Content-SHA256': createHmac('sha256', HOOK_SECRET).update(body).digest('hex') };
+  return fetch(`${base}/webhook`, { method: 'POST', body, headers });
+}
+
+/**
+ * Webhook to `from` → the element on a page served by `to` shows the change: Instagram is
+ * linked or unlinked at the simulator, the delivery posted, and the time taken until the page's
+ * element fires social-link-change (its stream told it, it re-read the status through the cache
+ * the webhook dropped). Read back through DevTools, which adds its own round trip.
+ */
+async function elementLatencies(from, to, refId, toggle) {
+  const { chromium } = await import('playwright-core');
+  const { findChrome } = await import('./find-chrome.mjs');
+  const browser = await chromium.launch({ executablePath: findChrome(), args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
+  const page = await browser.newPage();
+  await page.goto(`${to}/`);
+  await page.waitForFunction(() => document.querySelector('social-link-button')?.shadowRoot?.querySelector('[data-network="instagram"]'));
+  const times = [];
+  try {
+    for (let i = 0; i < ELEMENT_ROUNDS; i++) {
+      await page.evaluate(() => {
+        const el = document.querySelector('social-link-button');
+        window.changed = new Promise((resolve) => el.addEventListener('social-link-change', resolve, { once: true }));
+      });
+      const linked = toggle();
+      const start = performance.now();
+      const seen = page.evaluate(() => window.changed.then(() => true));
+      await (await deliver(from, refId, linked ? 'link' : 'unlink', i)).arrayBuffer();
+      await seen;
+      times.push(performance.now() - start);
+    }
+  } finally {
+    await browser.close();
+  }
+  return times;
+}
+
 async function latencies(from, to, refId) {
   const events = await stream(to);
   const times = [];
   for (let i = 0; i < ROUNDS; i++) {
-    const body = JSON.stringify({ action: 'social', type: i % 2 ? 'link' : 'unlink', source: 'user', platform: 'instagram', refId, hookId: `bench-${Date.now()}-${i}`, created: new Date().toISOString() });
-    const headers = { 'Content-Type': 'application/json', 'X-Authorization-Content-SHA256': createHmac('sha256', HOOK_SECRET).update(body).digest('hex') };
     const start = performance.now();
-    const [answer] = await Promise.all([fetch(`${from}/webhook`, { method: 'POST', body, headers }), events.nextStatus()]);
+    const [answer] = await Promise.all([deliver(from, refId, i % 2 ? 'link' : 'unlink'), events.nextStatus()]);
     times.push(performance.now() - start);
     await answer.arrayBuffer();
   }
@@ -111,6 +161,10 @@ export async function measureLive() {
       const same = await latencies(b.base, b.base, refId);
       const across = await latencies(a.base, b.base, refId);
       rows.push(entry('Webhook to process A → event on B (PostgreSQL LISTEN/NOTIFY)', across, `same process: ${ms(percentile(same, 50))} / ${ms(percentile(same, 95))}`));
+      const { profileKey } = await directory.ensure(USER);
+      const toggle = () => (running.simulator.toggle('instagram', profileKey), running.simulator.linked(profileKey).includes('instagram'));
+      const element = await elementLatencies(a.base, b.base, refId, toggle);
+      rows.push(entry('Webhook to process A → element on a page of B shows it (Chromium)', element, 'includes the re-read of the status: B → simulator'));
       await Promise.all([a.stop(), b.stop()]);
       await store.close();
     } else {
