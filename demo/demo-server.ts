@@ -86,21 +86,23 @@ export async function createDemoBackend(env: DemoEnv, options: DemoOptions): Pro
         res,
         ['GET', 'HEAD', 'POST'],
         async () => {
+          let key = await users.keyOf(user);
           if (req.method === 'POST') {
             const changes = await readJson(req);
-            const key = await users.keyOf(user);
             // "Ayrshare unlinks … (system)" acts on this user's profile only; no profile, nothing to unlink.
             if (!key) delete changes.systemUnlink;
             // The switches act on the signed-in user's profile; "reset" resets the switches and
-            // that user's accounts, never the other users' profiles.
-            if (changes.reset === true) await users.resetAccounts(user);
-            running.configure({ ...changes, reset: changes.reset === true ? 'settings' : undefined }, key ?? (await users.keyOf(user)));
+            // that user's accounts, never the other users' profiles (the default user's is made again).
+            if (changes.reset === true) {
+              await users.resetAccounts(user);
+              key ??= await users.keyOf(user);
+            }
+            running.configure({ ...changes, reset: changes.reset === true ? 'settings' : undefined }, key);
             // A switch changes Ayrshare's side behind the app's back, and not every change has a
             // webhook (health, reset): the demo says so itself, so the status cache drops this
             // user's answer and open pages re-read, as a webhook would make them.
             await users.profiles.changes.publish({ subject: user.id, type: 'changed' }).catch(() => {});
           }
-          const key = await users.keyOf(user);
           // `calls`: what reached the simulator since it started, e.g. "POST /api/profiles".
           sendJson(res, 200, { ...running.settings, linked: key ? running.linked(key) : [], calls: running.calls });
         },

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { isNetworkId, type NetworkId } from '../protocol/networks.js';
 import { readJsonObject } from '../server/http/body.js';
 import { json } from '../server/http/responses.js';
+import { linkingUrl } from '../server/ayrshare/outbound.js';
 import { sign } from '../server/live/signature.js';
 import { apiError, type SimulatorState } from './state.js';
 
@@ -37,8 +38,9 @@ interface Signing {
 }
 
 const PRIMARY = '';
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const DELIVERY_TIMEOUT_MS = 10_000;
+
+const validSecret = (value: unknown): value is string => typeof value === 'string' && value.length >= 1 && value.length <= 256;
 
 export function simulatedWebhooks(state: SimulatorState) {
   const { profiles, settings } = state;
@@ -66,15 +68,8 @@ export function simulatedWebhooks(state: SimulatorState) {
     timers.add(timer);
   }
 
-  function hookUrl(value: unknown): string | undefined {
-    if (typeof value !== 'string' || value.length > 2048) return undefined;
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) ? url.href : undefined;
-    } catch {
-      return undefined;
-    }
-  }
+  // https, or http on this machine: the rule the handlers hold linking URLs to.
+  const hookUrl = (value: unknown) => (typeof value === 'string' && value.length <= 2048 ? linkingUrl(value) : undefined);
 
   async function api(request: Request, path: string): Promise<Response | undefined> {
     if (path !== '/hook/webhook' && path !== '/hook/webhook/secret') return undefined;
@@ -91,9 +86,7 @@ export function simulatedWebhooks(state: SimulatorState) {
     if (!body) return apiError(400, action, 101, 'Body is not valid JSON.');
     const own = hooks.get(owner) ?? new Map<string, Hook>();
     if (path === '/hook/webhook/secret' && request.method === 'POST') {
-      if (typeof body.secret !== 'string' || body.secret.length < 1 || body.secret.length > 256) {
-        return apiError(400, action, 101, 'A secret is required.');
-      }
+      if (!validSecret(body.secret)) return apiError(400, action, 101, 'A secret is required.');
       const current = signing.get(owner)?.secret;
       signing.set(owner, current ? { secret: body.secret, previous: current, previousUntil: Date.now() + settings.webhookRotationGraceMs } : { secret: body.secret });
       return json(200, { status: 'success', refId });
@@ -112,7 +105,7 @@ export function simulatedWebhooks(state: SimulatorState) {
     const url = hookUrl(body.url);
     if (!url) return apiError(400, action, 101, 'The url must be https.');
     if (body.secret !== undefined) {
-      if (typeof body.secret !== 'string' || body.secret.length < 1 || body.secret.length > 256) return apiError(400, action, 101, 'Secret not valid.');
+      if (!validSecret(body.secret)) return apiError(400, action, 101, 'Secret not valid.');
       signing.set(owner, { secret: body.secret });
     }
     own.set(name, { url, created: new Date().toISOString() });

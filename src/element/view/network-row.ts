@@ -40,7 +40,12 @@ export interface RowContext {
 
 /** Whether the row offers Link (not linked) or Reconnect (linked, unwell): what Enter on a compact icon opens. */
 export function linkable(ctx: RowContext, id: string, health: SocialLinkHealth | undefined): boolean {
-  if (!ctx.status || !ctx.canLink || ctx.inApp.refuses(id)) return false;
+  return wantsLink(ctx, id, health) && !ctx.inApp.refuses(id);
+}
+
+/** Whether the row would offer Link or Reconnect, were the in-app browser not refusing the network. */
+function wantsLink(ctx: RowContext, id: string, health: SocialLinkHealth | undefined): boolean {
+  if (!ctx.status || !ctx.canLink) return false;
   return !ctx.status.linked.includes(id) || (health !== undefined && health.state !== 'healthy');
 }
 
@@ -115,9 +120,10 @@ export function renderNetwork(ctx: RowContext, id: string, index: number, health
 function renderActions(ctx: RowContext, id: string, name: string, linked: boolean, health: SocialLinkHealth | undefined, healthId: string) {
   if (!ctx.status || ctx.compact) return nothing;
   // In an in-app browser whose sign-in this network refuses: the way out instead of a Link that fails.
-  const refused = ctx.canLink && ctx.inApp.refuses(id) && (!linked || (health !== undefined && health.state !== 'healthy'));
-  const reconnect = linked && linkable(ctx, id, health);
-  const link = !linked && ctx.canLink && !refused;
+  const wanted = wantsLink(ctx, id, health);
+  const refused = wanted && ctx.inApp.refuses(id);
+  const reconnect = linked && wanted && !refused;
+  const link = !linked && wanted && !refused;
   const unlink = linked && ctx.canUnlink;
   if (!reconnect && !link && !unlink && !refused) return nothing;
   if (unlink && (ctx.unlinking === id || ctx.confirming === id)) return renderUnlink(ctx, id, name);
