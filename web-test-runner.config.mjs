@@ -13,7 +13,7 @@ import { userAgentPlugin } from './test/user-agent-plugin.mjs';
 import { fakeProvider } from './test/fake-provider.mjs';
 import { sseServer } from './test/sse-server.mjs';
 import { bundlePlugin } from './test/bundle-plugin.mjs';
-import { startWebKitDriver } from './test/webkit-driver.mjs';
+import { miniBrowserLauncher } from './test/webkit-driver.mjs';
 import { androidChromium, iphoneWebKit } from './test/phone-launchers.mjs';
 
 // Writes the pass/fail counts, in all and per engine, for scripts/test.mjs, which prints them
@@ -93,24 +93,7 @@ const firefox = () =>
 
 // WebKit (Safari's engine): WebKitGTK's MiniBrowser through WebKitWebDriver, in a virtual X
 // display. The driver and its display live as long as this run.
-async function webkit() {
-  const { port, stop } = await startWebKitDriver(process.env.WEBKIT_DRIVER_PATH || 'WebKitWebDriver');
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (stop(), process.exit(1)));
-  return webdriverLauncher({
-    hostname: '127.0.0.1',
-    port,
-    logLevel: 'error',
-    capabilities: {
-      browserName: 'MiniBrowser',
-      // WebKitWebDriver speaks classic WebDriver only (no BiDi).
-      'wdio:enforceWebDriverClassic': true,
-      'webkitgtk:browserOptions': {
-        binary: MINIBROWSER,
-        args: ['--automation'],
-      },
-    },
-  });
-}
+const webkit = () => miniBrowserLauncher(webdriverLauncher, MINIBROWSER);
 
 const MINIBROWSER = process.env.WEBKIT_BROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const launchers = { chromium, firefox, webkit };

@@ -1,7 +1,7 @@
 // The "phone" group's browsers (web-test-runner.config.mjs): Chromium as an Android phone and
 // WebKit as an iPhone, each with a phone's user agent and viewport and the popup blocker on.
 // Their launchers are the desktop ones (passed in), set up as phones.
-import { startWebKitDriver } from './webkit-driver.mjs';
+import { miniBrowserLauncher } from './webkit-driver.mjs';
 
 // Real user agents of the two phones emulated (Chrome 138 on a Pixel 8, Safari on iOS 17.5).
 export const ANDROID_UA =
@@ -47,23 +47,13 @@ export function androidChromium(chromeLauncher, launchOptions) {
 
 /**
  * WebKitGTK's MiniBrowser with Safari's iPhone user agent (its `--user-agent` setting) and a
- * window whose viewport is 390×844 (set through WebDriver, then corrected by what the page
- * measures, since the window's frame takes some). WebKitGTK has no touch emulation: the phone
- * tests in WebKit measure layout and use the mouse, and say so.
+ * window sized toward a 390×844 viewport (set through WebDriver, then corrected by what the page
+ * measures, since the window's frame takes some); MiniBrowser's toolbar keeps it at least 447 px
+ * wide. WebKitGTK has no touch emulation: the phone tests in WebKit measure layout and use the
+ * mouse, and say so.
  */
 export async function iphoneWebKit(webdriverLauncher, binary) {
-  const { port, stop } = await startWebKitDriver(process.env.WEBKIT_DRIVER_PATH || 'WebKitWebDriver');
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (stop(), process.exit(1)));
-  const launcher = webdriverLauncher({
-    hostname: '127.0.0.1',
-    port,
-    logLevel: 'error',
-    capabilities: {
-      browserName: 'MiniBrowser',
-      'wdio:enforceWebDriverClassic': true,
-      'webkitgtk:browserOptions': { binary, args: ['--automation', `--user-agent=${IPHONE_UA}`] },
-    },
-  });
+  const launcher = await miniBrowserLauncher(webdriverLauncher, binary, [`--user-agent=${IPHONE_UA}`]);
   const createDriverManager = launcher.createDriverManager.bind(launcher);
   launcher.createDriverManager = async () => {
     const manager = await createDriverManager();

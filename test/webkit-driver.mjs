@@ -38,3 +38,24 @@ export async function startWebKitDriver(driverPath) {
   stop();
   throw new Error('WebKitWebDriver did not start (is xvfb installed?).');
 }
+
+/**
+ * A web-test-runner launcher for WebKitGTK's MiniBrowser (`binary`, started with `args` after
+ * `--automation`) through its own WebKitWebDriver, which lives as long as this run. The desktop
+ * suite and the phone group (test/phone-launchers.mjs) both launch through it.
+ */
+export async function miniBrowserLauncher(webdriverLauncher, binary, args = []) {
+  const { port, stop } = await startWebKitDriver(process.env.WEBKIT_DRIVER_PATH || 'WebKitWebDriver');
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (stop(), process.exit(1)));
+  return webdriverLauncher({
+    hostname: '127.0.0.1',
+    port,
+    logLevel: 'error',
+    capabilities: {
+      browserName: 'MiniBrowser',
+      // WebKitWebDriver speaks classic WebDriver only (no BiDi).
+      'wdio:enforceWebDriverClassic': true,
+      'webkitgtk:browserOptions': { binary, args: ['--automation', ...args] },
+    },
+  });
+}
