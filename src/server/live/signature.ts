@@ -69,17 +69,17 @@ export function timestampState(value: string | null, toleranceSeconds: number, n
   return Math.abs(nowMs - ms) <= toleranceSeconds * 1000 ? 'fresh' : 'stale';
 }
 
+const hex = (bytes: Uint8Array) => [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+
 /** HMAC-SHA256 of `body` under `secret`, as hex or base64: how the simulator signs. */
 export async function sign(body: string, secret: string, encoding: 'hex' | 'base64' = 'hex'): Promise<string> {
   const [key] = await signingKeys([secret]);
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key as CryptoKey, text.encode(body)));
-  if (encoding === 'base64') return btoa(String.fromCharCode(...mac));
-  return [...mac].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return encoding === 'base64' ? btoa(String.fromCharCode(...mac)) : hex(mac);
 }
 
 /** SHA-256 of a text as hex: the subject of a host-given Profile Key, a body without a hookId. */
 export async function sha256Hex(value: string | Uint8Array): Promise<string> {
   const bytes = typeof value === 'string' ? text.encode(value) : value;
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
-  return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)));
 }
