@@ -17,7 +17,7 @@ const MAX_QUEUED = 256;
 const encoder = new TextEncoder();
 
 /** The wire form of a change: no subject, no refId. */
-export function statusFrame(change: StatusChange): string {
+function statusFrame(change: StatusChange): string {
   const data = { type: change.type, ...(change.platform ? { platform: change.platform } : {}), ...(change.source ? { source: change.source } : {}) };
   return `id: ${change.id}\nevent: status\ndata: ${JSON.stringify(data)}\n\n`;
 }

@@ -33,9 +33,9 @@ export interface StatusCacheSettings {
   now: () => number;
 }
 
-export const DEFAULT_FRESH_MS = 30_000;
-export const DEFAULT_STALE_MS = 3_600_000;
-export const DEFAULT_MAX_SUBJECTS = 10_000;
+const DEFAULT_FRESH_MS = 30_000;
+const DEFAULT_STALE_MS = 3_600_000;
+const DEFAULT_MAX_SUBJECTS = 10_000;
 
 const whole = (name: string, value: unknown, fallback: number, min: number) => numberOption(`statusCache.${name}`, value, fallback, { min });
 
