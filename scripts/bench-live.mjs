@@ -8,6 +8,7 @@ import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { p50p95 } from './bench-stats.mjs';
 import { startPostgres } from './postgres.mjs';
 
 const ROUNDS = 200;
@@ -15,8 +16,6 @@ const HOOK_SECRET = 'bench-webhook-secret-0123456789';
 const SECRET = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256)).toString('base64');
 const USER = 'bench-user';
 const dist = (file) => new URL(`../dist/${file}`, import.meta.url).href;
-const percentile = (list, p) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((list.length * p) / 100))];
-const ms = (value) => `${value.toFixed(2)} ms`;
 
 /** Handlers over a directory on `store`, served on loopback; resolves its base URL. */
 async function serveHandlers(store, apiUrl) {
@@ -93,7 +92,7 @@ async function latencies(from, to, refId) {
   return times;
 }
 
-const entry = (what, times, baseline) => ({ what, value: `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))}`, baseline, note: 'p50 / p95' });
+const entry = (what, times, baseline, why) => ({ what, value: p50p95(times), baseline, note: why ? `p50 / p95; ${why}` : 'p50 / p95' });
 
 export async function measureLive() {
   const { SIMULATOR_API_KEY, startAyrshareSimulator } = await import(dist('simulator.js'));
@@ -110,7 +109,7 @@ export async function measureLive() {
       const [a, b] = await Promise.all([0, 1].map(() => spawnChild({ DATABASE_URL: postgres.url, API_URL: running.apiUrl })));
       const same = await latencies(b.base, b.base, refId);
       const across = await latencies(a.base, b.base, refId);
-      rows.push(entry('Webhook to process A → event on B (PostgreSQL LISTEN/NOTIFY)', across, `same process: ${ms(percentile(same, 50))} / ${ms(percentile(same, 95))}`));
+      rows.push(entry('Webhook to process A → event on B (PostgreSQL LISTEN/NOTIFY)', across, `same process: ${p50p95(same)}`));
       await Promise.all([a.stop(), b.stop()]);
       await store.close();
     } else {
