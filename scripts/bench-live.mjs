@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { p50p95 } from './bench-stats.mjs';
 import { startPostgres } from './postgres.mjs';
 
 const ROUNDS = 200;
@@ -17,8 +18,6 @@ const HOOK_SECRET = 'bench-webhook-secret-0123456789';
 const SECRET = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256)).toString('base64');
 const USER = 'bench-user';
 const dist = (file) => new URL(`../dist/${file}`, import.meta.url).href;
-const percentile = (list, p) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((list.length * p) / 100))];
-const ms = (value) => `${value.toFixed(2)} ms`;
 const SCRIPT = fileURLToPath(new URL('../dist/social-link-button.iife.js', import.meta.url));
 const PAGE = `<!doctype html><meta charset="utf-8"><script src="/social-link-button.iife.js"></script>
 <social-link-button profile-endpoint="/status" events-endpoint="/events" networks="instagram linkedin"></social-link-button>`;
@@ -143,7 +142,7 @@ async function latencies(from, to, refId) {
   return times;
 }
 
-const entry = (what, times, baseline) => ({ what, value: `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))}`, baseline, note: 'p50 / p95' });
+const entry = (what, times, baseline, why) => ({ what, value: p50p95(times), baseline, note: why ? `p50 / p95; ${why}` : 'p50 / p95' });
 
 export async function measureLive() {
   const { SIMULATOR_API_KEY, startAyrshareSimulator } = await import(dist('simulator.js'));
@@ -160,7 +159,7 @@ export async function measureLive() {
       const [a, b] = await Promise.all([0, 1].map(() => spawnChild({ DATABASE_URL: postgres.url, API_URL: running.apiUrl })));
       const same = await latencies(b.base, b.base, refId);
       const across = await latencies(a.base, b.base, refId);
-      rows.push(entry('Webhook to process A → event on B (PostgreSQL LISTEN/NOTIFY)', across, `same process: ${ms(percentile(same, 50))} / ${ms(percentile(same, 95))}`));
+      rows.push(entry('Webhook to process A → event on B (PostgreSQL LISTEN/NOTIFY)', across, `same process: ${p50p95(same)}`));
       const { profileKey } = await directory.ensure(USER);
       const toggle = () => (running.simulator.toggle('instagram', profileKey), running.simulator.linked(profileKey).includes('instagram'));
       const element = await elementLatencies(a.base, b.base, refId, toggle);

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { p50p95 } from './bench-stats.mjs';
 import { startPostgres } from './postgres.mjs';
 
 const USERS = 1000;
@@ -22,7 +23,6 @@ async function load() {
   ({ SIMULATOR_API_KEY, startAyrshareSimulator } = await import(dist('simulator.js')));
 }
 
-const percentile = (list, p) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor((list.length * p) / 100))];
 const ms = (value) => `${value.toFixed(2)} ms`;
 
 async function timed(work) {
@@ -102,12 +102,12 @@ export async function measureProfiles() {
       ),
     );
   }
-  const createBaseline = `${ms(percentile(creates, 50))} / ${ms(percentile(creates, 95))} (Ayrshare create call alone)`;
+  const createBaseline = `${p50p95(creates)} (Ayrshare create call alone)`;
   const { PGlite } = await import('@electric-sql/pglite');
   const db = new PGlite();
   const lite = await latency('pglite', createPgliteProfileStore({ db }), running, () => db.query('SELECT 1'));
-  row(`PGlite (in memory): first ensure, ${USERS} users, p50 / p95`, `${ms(percentile(lite.first, 50))} / ${ms(percentile(lite.first, 95))}`, createBaseline);
-  row(`PGlite: ensure of an existing profile, p50 / p95`, `${ms(percentile(lite.again, 50))} / ${ms(percentile(lite.again, 95))}`, `${ms(percentile(lite.pings, 50))} / ${ms(percentile(lite.pings, 95))} (SELECT 1)`);
+  row(`PGlite (in memory): first ensure, ${USERS} users, p50 / p95`, p50p95(lite.first), createBaseline);
+  row(`PGlite: ensure of an existing profile, p50 / p95`, p50p95(lite.again), `${p50p95(lite.pings)} (SELECT 1)`);
   await db.close();
 
   const postgres = await startPostgres();
@@ -117,8 +117,8 @@ export async function measureProfiles() {
       const pool = new pg.Pool({ connectionString: postgres.url, max: 4 });
       const store = createPostgresProfileStore({ pool });
       const server = await latency('postgres', store, running, () => pool.query('SELECT 1'));
-      row(`PostgreSQL: first ensure, ${USERS} users, p50 / p95`, `${ms(percentile(server.first, 50))} / ${ms(percentile(server.first, 95))}`, createBaseline);
-      row('PostgreSQL: ensure of an existing profile, p50 / p95', `${ms(percentile(server.again, 50))} / ${ms(percentile(server.again, 95))}`, `${ms(percentile(server.pings, 50))} / ${ms(percentile(server.pings, 95))} (SELECT 1)`);
+      row(`PostgreSQL: first ensure, ${USERS} users, p50 / p95`, p50p95(server.first), createBaseline);
+      row('PostgreSQL: ensure of an existing profile, p50 / p95', p50p95(server.again), `${p50p95(server.pings)} (SELECT 1)`);
       await pool.end();
       const race = await concurrency(postgres.url, running);
       row(

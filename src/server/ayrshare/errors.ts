@@ -9,6 +9,19 @@ export class AyrshareOptionError extends TypeError {
   readonly code = 'invalid-option';
 }
 
+/**
+ * A numeric option of createAyrshareHandlers (`name` as the host writes it, e.g. `events.retryMs`):
+ * `fallback` when left out, else a number from `min` (to `max` when given; a whole number unless
+ * `whole` is false), or an AyrshareOptionError saying so.
+ */
+export function numberOption(name: string, value: unknown, fallback: number, range: { min: number; max?: number; whole?: boolean }): number {
+  if (value === undefined) return fallback;
+  const { min, max = Number.MAX_SAFE_INTEGER, whole = true } = range;
+  if (typeof value === 'number' && (whole ? Number.isInteger(value) : Number.isFinite(value)) && value >= min && value <= max) return value;
+  const within = range.max === undefined ? `, at least ${min} (leave it out for ${fallback})` : ` from ${min} to ${max}`;
+  throw new AyrshareOptionError(`createAyrshareHandlers: ${name} must be a ${whole ? 'whole ' : ''}number${within}.`);
+}
+
 /** A call to Ayrshare that failed, with the answer the browser gets for it. */
 export class UpstreamError extends Error {
   constructor(

@@ -100,7 +100,12 @@ export function retryAfter(headers: Headers, now = Date.now()): string {
 /** The seconds Ayrshare says to wait (1..MAX_RETRY_AFTER_S), or undefined when its headers say nothing usable. */
 export function upstreamWait(headers: Headers, now = Date.now()): number | undefined {
   const seconds = retryAfterHeader(headers.get('retry-after'), now) ?? rateLimitReset(headers.get('x-ratelimit-reset'), now);
-  return seconds === undefined ? undefined : Math.min(MAX_RETRY_AFTER_S, Math.max(1, Math.ceil(seconds)));
+  return seconds === undefined ? undefined : retryAfterSeconds(seconds);
+}
+
+/** A wait as whole Retry-After seconds: rounded up, at least 1, at most MAX_RETRY_AFTER_S. */
+export function retryAfterSeconds(seconds: number): number {
+  return Math.min(MAX_RETRY_AFTER_S, Math.max(1, Math.ceil(seconds)));
 }
 
 function retryAfterHeader(value: string | null, now: number): number | undefined {

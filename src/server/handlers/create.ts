@@ -33,7 +33,7 @@ export function createAyrshareHandlers(options: AyrshareHandlerOptions): Ayrshar
     call: createAyrshareClient(options),
     profileKeyOf,
     changes,
-    statusCache: liveStatus(options, changes).statusCache,
+    statusCache: liveStatus(options, changes),
     subjectOf,
   };
   const endpoint = (handle: (request: Request, context: EndpointContext) => Promise<Response>) => (request: Request) =>

@@ -4,7 +4,7 @@
 // replays what it missed, or, when that is too old to know, one `{"type":"changed"}` so the
 // page reads its status again. A stream ends when the client goes (the request's signal, or the
 // body's reader cancelled) and leaves no subscriber behind.
-import { AyrshareOptionError } from '../ayrshare/errors.js';
+import { numberOption } from '../ayrshare/errors.js';
 import { checkedCall } from '../http/requests.js';
 import { fail } from '../http/responses.js';
 import type { StatusChange } from '../live/changes.js';
@@ -16,16 +16,8 @@ const MAX_QUEUED = 256;
 
 const encoder = new TextEncoder();
 
-function bounded(name: string, value: unknown, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new AyrshareOptionError(`createAyrshareHandlers: events.${name} must be a whole number from ${min} to ${max}.`);
-  }
-  return value;
-}
-
 /** The wire form of a change: no subject, no refId. */
-export function statusFrame(change: StatusChange): string {
+function statusFrame(change: StatusChange): string {
   const data = { type: change.type, ...(change.platform ? { platform: change.platform } : {}), ...(change.source ? { source: change.source } : {}) };
   return `id: ${change.id}\nevent: status\ndata: ${JSON.stringify(data)}\n\n`;
 }
@@ -34,9 +26,9 @@ const CHANGED = 'event: status\ndata: {"type":"changed"}\n\n';
 
 export function eventsHandler(context: EndpointContext): (request: Request) => Promise<Response> {
   const given = context.options.events ?? {};
-  const heartbeatMs = bounded('heartbeatMs', given.heartbeatMs, 25_000, 1000, 3_600_000);
-  const maxStreams = bounded('maxStreamsPerUser', given.maxStreamsPerUser, 8, 1, 1000);
-  const retryMs = bounded('retryMs', given.retryMs, 3000, 100, 3_600_000);
+  const heartbeatMs = numberOption('events.heartbeatMs', given.heartbeatMs, 25_000, { min: 1000, max: 3_600_000 });
+  const maxStreams = numberOption('events.maxStreamsPerUser', given.maxStreamsPerUser, 8, { min: 1, max: 1000 });
+  const retryMs = numberOption('events.retryMs', given.retryMs, 3000, { min: 100, max: 3_600_000 });
   const { changes } = context;
   const open = new Map<string, number>();
 

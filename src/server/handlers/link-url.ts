@@ -44,7 +44,7 @@ export async function linkUrl(request: Request, context: EndpointContext): Promi
   // Only a valid request creates a user's profile: each one is paid for at Ayrshare.
   const profileKey = await profileKeyOf(who, 'ensure');
   // Each call spends from the profile's budget; a link may follow, so its cached status goes.
-  const call = await budgetedCall(context, who, 'linking');
+  const call = budgetedCall(context, await context.subjectOf(who), 'linking');
 
   if (options.linkMethod === 'generateJWT') {
     const requestedAt = Date.now();

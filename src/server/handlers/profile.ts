@@ -9,12 +9,11 @@ import type { StatusAnswer } from '../live/status-cache.js';
 import { budgetedCall } from './live-status.js';
 import type { EndpointContext } from './options.js';
 
-/** What Ayrshare says of `who`'s accounts; throws UpstreamError (never stored by the cache). */
-async function askAyrshare(context: EndpointContext, who: string): Promise<StatusAnswer> {
+/** What Ayrshare says of `who`'s accounts, asked through `call`; throws UpstreamError (never stored by the cache). */
+async function askAyrshare(context: EndpointContext, who: string, call: EndpointContext['call']): Promise<StatusAnswer> {
   // A user without a profile has nothing linked: no call to Ayrshare, and no profile made.
   const profileKey = await context.profileKeyOf(who, 'find');
   if (!profileKey) return accountsAnswer([], []);
-  const call = await budgetedCall(context, who);
   const parsed = profileStatusAnswer.safeParse(await call('/user', { method: 'GET', profileKey }));
   if (!parsed.success) throw new UpstreamError(unreadableAnswer());
   return accountsAnswer(parsed.data.activeSocialAccounts ?? [], parsed.data.displayNames ?? []);
@@ -25,9 +24,10 @@ export async function profile(request: Request, context: EndpointContext): Promi
   if (checked instanceof Response) return checked;
   const { who } = checked;
   const { statusCache } = context;
-  if (!statusCache) return json(200, await askAyrshare(context, who));
+  if (!statusCache) return json(200, await askAyrshare(context, who, context.call));
+  const subject = await context.subjectOf(who);
   try {
-    const read = await statusCache.read(await context.subjectOf(who), () => askAyrshare(context, who), request.signal);
+    const read = await statusCache.read(subject, () => askAyrshare(context, who, budgetedCall(context, subject)), request.signal);
     // The same body either way, so the element reads it as ever; the headers say how old it is.
     const headers: Record<string, string> = read.ageMs > 0 ? { Age: String(Math.floor(read.ageMs / 1000)) } : {};
     if (read.stale) headers['X-Social-Link-Stale'] = '1';

@@ -16,12 +16,12 @@ export async function unlink(request: Request, context: EndpointContext): Promis
   }
   // No profile, nothing linked: the account is as unlinked as asked.
   const profileKey = await profileKeyOf(checked.who, 'find');
-  // Spent from the profile's budget; the cached status goes once Ayrshare has answered.
-  const call = profileKey && (await budgetedCall(context, checked.who, 'changed'));
-  if (!call) return json(200, { status: 'success', platform: parsed.data.platform });
+  if (!profileKey) return json(200, { status: 'success', platform: parsed.data.platform });
   const platform = parsed.data.platform;
-  await call('/profiles/social', { method: 'DELETE', profileKey, body: { platform } });
+  const subject = await subjectOf(checked.who);
+  // Spent from the profile's budget; the cached status goes once Ayrshare has answered.
+  await budgetedCall(context, subject, 'changed')('/profiles/social', { method: 'DELETE', profileKey, body: { platform } });
   // The user's other tabs and servers hear of it; a hub that fails does not undo the unlink.
-  await changes.publish({ subject: await subjectOf(checked.who), type: 'unlink', platform, source: 'user' }).catch(() => {});
+  await changes.publish({ subject, type: 'unlink', platform, source: 'user' }).catch(() => {});
   return json(200, { status: 'success', platform: parsed.data.platform });
 }

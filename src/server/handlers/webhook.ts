@@ -5,7 +5,7 @@
 // hub (the status cache drops its entry, open pages hear of it) and a call to the host's hook.
 // Refused deliveries get a bare 401; nothing here logs, and no answer repeats the body.
 import * as z from 'zod/mini';
-import { AyrshareOptionError } from '../ayrshare/errors.js';
+import { AyrshareOptionError, numberOption } from '../ayrshare/errors.js';
 import { parseJson, readCappedBytes } from '../http/body.js';
 import { fail, json, tooLarge } from '../http/responses.js';
 import type { StatusChangeType } from '../live/changes.js';
@@ -48,14 +48,6 @@ function checkedSecrets(given: { secret?: string | undefined; secrets?: readonly
   return secrets;
 }
 
-function number(name: string, value: unknown, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new AyrshareOptionError(`createAyrshareHandlers: webhook.${name} must be a number from ${min} to ${max}.`);
-  }
-  return value;
-}
-
 const changeType = (type: string): StatusChangeType => (type === 'link' || type === 'unlink' || type === 'refresh' ? type : 'changed');
 
 export function webhookHandler(context: EndpointContext): (request: Request) => Promise<Response> {
@@ -63,10 +55,12 @@ export function webhookHandler(context: EndpointContext): (request: Request) => 
   const given = options.webhook;
   if (!given) return async () => fail(404, 'Webhooks are not configured: pass the webhook option.');
   const keys = signingKeys(checkedSecrets(given));
-  const tolerance = number('toleranceSeconds', given.toleranceSeconds, 300, 1, 86_400);
-  const keepMs = number('keepHookHours', given.keepHookHours, 48, 24, 24 * 90) * HOUR_MS;
-  const maxBytes = number('maxBodyBytes', given.maxBodyBytes, 64 * 1024, 1024, 1024 * 1024);
-  const hookWaitMs = number('hookWaitMs', given.hookWaitMs, 1000, 0, 10_000);
+  const number = (name: keyof typeof given, fallback: number, min: number, max: number) =>
+    numberOption(`webhook.${name}`, given[name], fallback, { min, max, whole: false });
+  const tolerance = number('toleranceSeconds', 300, 1, 86_400);
+  const keepMs = number('keepHookHours', 48, 24, 24 * 90) * HOUR_MS;
+  const maxBytes = number('maxBodyBytes', 64 * 1024, 1024, 1024 * 1024);
+  const hookWaitMs = number('hookWaitMs', 1000, 0, 10_000);
   const profiles = options.profiles;
   const record: HookRecord = profiles
     ? { remember: (id, ms) => profiles.rememberHook(id, ms), forget: (id) => profiles.forgetHook(id) }

@@ -24,7 +24,7 @@ export interface BudgetSlice {
   used: number;
 }
 
-export const sliceMs = (windowMs: number) => Math.max(1, Math.floor(windowMs / BUDGET_SLICES));
+const sliceMs = (windowMs: number) => Math.max(1, Math.floor(windowMs / BUDGET_SLICES));
 
 /** The start of the slice `now` falls in, and the oldest slice start still counted with it. */
 export function sliceBounds(windowMs: number, now: number): { current: number; oldest: number } {

@@ -4,7 +4,7 @@
 // whether it is hex or base64, so both are read. Web Crypto, so this runs where only Web APIs
 // exist; the comparison is constant-time over equal-length digests, as timingSafeEqual's.
 
-export const SIGNATURE_HEADERS = ['x-authorization-content-sha256', 'x-authorization-content-sha256-v2'] as const;
+const SIGNATURE_HEADERS = ['x-authorization-content-sha256', 'x-authorization-content-sha256-v2'] as const;
 export const TIMESTAMP_HEADER = 'x-authorization-timestamp';
 const DIGEST_BYTES = 32;
 
@@ -18,7 +18,7 @@ export function signingKeys(secrets: readonly string[]): Promise<CryptoKey[]> {
 }
 
 /** A signature header as its 32 bytes: hex, or base64 (standard or URL-safe, padded or not). */
-export function decodeSignature(value: string | null): Uint8Array | undefined {
+function decodeSignature(value: string | null): Uint8Array | undefined {
   if (!value) return undefined;
   const given = value.trim().replace(/^sha256=/i, '');
   if (/^[0-9a-f]{64}$/i.test(given)) {
@@ -35,7 +35,7 @@ export function decodeSignature(value: string | null): Uint8Array | undefined {
 }
 
 /** Equal-length byte arrays compared without an early exit. */
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let difference = 0;
   for (let i = 0; i < a.length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
@@ -69,17 +69,17 @@ export function timestampState(value: string | null, toleranceSeconds: number, n
   return Math.abs(nowMs - ms) <= toleranceSeconds * 1000 ? 'fresh' : 'stale';
 }
 
+const hex = (bytes: Uint8Array) => [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+
 /** HMAC-SHA256 of `body` under `secret`, as hex or base64: how the simulator signs. */
 export async function sign(body: string, secret: string, encoding: 'hex' | 'base64' = 'hex'): Promise<string> {
   const [key] = await signingKeys([secret]);
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key as CryptoKey, text.encode(body)));
-  if (encoding === 'base64') return btoa(String.fromCharCode(...mac));
-  return [...mac].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return encoding === 'base64' ? btoa(String.fromCharCode(...mac)) : hex(mac);
 }
 
 /** SHA-256 of a text as hex: the subject of a host-given Profile Key, a body without a hookId. */
 export async function sha256Hex(value: string | Uint8Array): Promise<string> {
   const bytes = typeof value === 'string' ? text.encode(value) : value;
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
-  return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)));
 }

@@ -3,10 +3,9 @@
 // every call to Ayrshare for a subject spent from its budget (budget.ts). An entry is dropped on
 // each published change for its subject and on this server's own link and unlink; a generation
 // number keeps a call that was in flight across such a drop from storing its older answer.
-import { MAX_RETRY_AFTER_S } from '../../protocol/limits.js';
 import { LINK_LIFETIME_MS } from '../../protocol/link.js';
 import { UpstreamError } from '../ayrshare/errors.js';
-import type { accountsAnswer } from '../ayrshare/outbound.js';
+import { retryAfterSeconds, type accountsAnswer } from '../ayrshare/outbound.js';
 import { fail } from '../http/responses.js';
 import type { Budget } from './budget.js';
 import type { StatusCacheSettings } from './status-options.js';
@@ -24,7 +23,7 @@ export interface StatusRead {
 /** A call refused by the budget, before Ayrshare was asked: 429 `rate-limited` with Retry-After. */
 export class BudgetRefusal extends UpstreamError {
   constructor(readonly retryAfterMs: number) {
-    const seconds = Math.min(MAX_RETRY_AFTER_S, Math.max(1, Math.ceil(retryAfterMs / 1000)));
+    const seconds = retryAfterSeconds(retryAfterMs / 1000);
     super(
       fail(429, 'Too many requests for this account right now. Please try again in a few minutes.', { code: 'rate-limited' }, { 'Retry-After': String(seconds) }),
       0,

@@ -1,5 +1,5 @@
 // The `statusCache` option of createAyrshareHandlers, checked once when the handlers are made.
-import { AyrshareOptionError } from '../ayrshare/errors.js';
+import { AyrshareOptionError, numberOption } from '../ayrshare/errors.js';
 import { BUDGET_SLICES, DEFAULT_BUDGET_MAX, DEFAULT_BUDGET_WINDOW_MS } from './budget-window.js';
 
 export interface StatusCacheOptions {
@@ -33,17 +33,11 @@ export interface StatusCacheSettings {
   now: () => number;
 }
 
-export const DEFAULT_FRESH_MS = 30_000;
-export const DEFAULT_STALE_MS = 3_600_000;
-export const DEFAULT_MAX_SUBJECTS = 10_000;
+const DEFAULT_FRESH_MS = 30_000;
+const DEFAULT_STALE_MS = 3_600_000;
+const DEFAULT_MAX_SUBJECTS = 10_000;
 
-function whole(name: string, value: unknown, fallback: number, least: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < least) {
-    throw new AyrshareOptionError(`createAyrshareHandlers: statusCache.${name} must be a whole number, at least ${least} (leave it out for ${fallback}).`);
-  }
-  return value;
-}
+const whole = (name: string, value: unknown, fallback: number, min: number) => numberOption(`statusCache.${name}`, value, fallback, { min });
 
 /** The settings, or `undefined` for `statusCache: false` (every read goes to Ayrshare, unbudgeted). */
 export function statusCacheSettings(option: StatusCacheOptions | false | undefined): StatusCacheSettings | undefined {

@@ -15,7 +15,7 @@ export interface LiveConformanceKit {
   };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until `check` holds (bounded): what another connection does arrives when it arrives. */
 async function eventually(check: () => boolean, what: string): Promise<void> {

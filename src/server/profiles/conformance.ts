@@ -3,7 +3,7 @@
 // test runner's `describe` and `test` (node:test, Vitest, Jest and Mocha share the shape), so
 // `social-link-button/server` imports no test framework and still bundles for any runtime.
 // Each test uses its own random user ids, so the suite may run on a shared, non-empty database.
-import { liveConformance } from './conformance-live.js';
+import { liveConformance, sleep } from './conformance-live.js';
 import type { ProfileStore } from './store.js';
 
 export interface ConformanceOptions {
@@ -31,8 +31,6 @@ const assert = {
 };
 
 type Factory = () => ProfileStore | Promise<ProfileStore>;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Registers the suite. `makeStore` is called for each test (and twice where two processes are

@@ -190,9 +190,11 @@ export function createProfileDirectory(options: ProfileDirectoryOptions): Profil
 
   const context: DirectoryContext = { store, keyring, client, owner, leaseMs, prefix, stored, ready, open };
   let changes: ChangeHub | undefined;
+  /** Made on first use: a directory nobody streams from opens no listening connection. */
+  const hub = () => (changes ??= createStoreChangeHub(store, { prepare: ready }));
   return {
     get changes() {
-      return (changes ??= createStoreChangeHub(store, { prepare: ready }));
+      return hub();
     },
     rememberHook: async (hookId, keepMs) => (await ready(), stored(() => store.rememberHook(hookId, keepMs))),
     forgetHook: async (hookId) => (await ready(), stored(() => store.forgetHook(hookId))),
@@ -247,7 +249,7 @@ export function createProfileDirectory(options: ProfileDirectoryOptions): Profil
       await stored(() => store.remove(userId));
       touched.delete(userId);
       // Every server's cached status and every open page of this user learn that nothing is linked now.
-      await (changes ??= createStoreChangeHub(store, { prepare: ready })).publish({ subject: userId, type: 'changed' }).catch(() => {});
+      await hub().publish({ subject: userId, type: 'changed' }).catch(() => {});
       emit({ type: 'profile-deleted', userId, ...(row.refId ? { refId: row.refId } : {}) });
       return row.refId ? { deleted: true, refId: row.refId } : { deleted: true };
     },

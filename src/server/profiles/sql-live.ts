@@ -18,8 +18,8 @@ export interface SqlLiveClient {
 }
 
 /** Changes are kept a day (and at most this many rows) for `Last-Event-ID`. */
-export const CHANGES_KEEP_MS = 24 * 3_600_000;
-export const CHANGES_KEEP_ROWS = 100_000;
+const CHANGES_KEEP_MS = 24 * 3_600_000;
+const CHANGES_KEEP_ROWS = 100_000;
 const PRUNE_EVERY_MS = 60_000;
 /** A replay longer than this is answered "changed" (re-read) instead. */
 const MAX_REPLAY = 500;
