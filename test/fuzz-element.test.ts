@@ -7,20 +7,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/entries/index.js';
 import type { SocialLinkButton } from '../src/entries/index.js';
 import { catchUncaught, mockEndpoint, type MockAnswer, waitFor } from './helpers.js';
+import { seededRandom } from './seeded-random.mjs';
 
 const given = (window as { FUZZ_SEED?: number }).FUZZ_SEED;
 const SEED = given || Math.floor(Math.random() * 2 ** 31) + 1;
 console.log(`fuzz-element seed ${SEED} (FUZZ_SEED=${SEED} replays it)`);
 
-// mulberry32: small, fast, and the same sequence for the same seed in every engine.
-let state = SEED >>> 0;
-function random(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-}
+const random = seededRandom(SEED);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const chance = (p: number) => random() < p;
 

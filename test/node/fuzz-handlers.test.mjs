@@ -7,23 +7,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fakeUpstream } from './fake-upstream.mjs';
 import { APP, del, get, handlers, post, record } from './handlers-setup.mjs';
+import { seededRandom } from '../seeded-random.mjs';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 32)) >>> 0;
 const RUNS = Math.min(Number(process.env.FUZZ_RUNS ?? 150), 2000);
 const BUDGET_MS = 60_000;
 console.log(`fuzz-handlers seed ${SEED} (replay: FUZZ_SEED=${SEED} node --test test/node/fuzz-handlers.test.mjs)`);
 
-/** mulberry32: small, seeded, good enough to pick cases. */
-function rng(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NETWORKS = ['bluesky', 'facebook', 'gmb', 'instagram', 'linkedin', 'pinterest', 'reddit', 'snapchat', 'telegram', 'threads', 'tiktok', 'twitter', 'youtube'];
 // Upstream text that must never appear in an error answer or a header.
@@ -198,7 +188,7 @@ async function assertAllowed(kind, response, where) {
 
 describe(`fuzz: random upstream answers through the handlers (seed ${SEED})`, () => {
   test(`${RUNS} runs: no throw, well-formed JSON, only allow-listed typed fields`, async () => {
-    const random = rng(SEED);
+    const random = seededRandom(SEED);
     const answer = generator(random);
     const fake = await fakeUpstream((call, res) => {
       const { status, headers, text } = answer();

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build as esbuild, transform } from 'esbuild';
 import * as z from 'zod/mini';
 import { BROWSER_SCHEMAS, compileModule, compileSchemas, compileValidator, loadSchemas, OUTPUT } from '../../scripts/compile-schemas.mjs';
+import { seededRandom } from '../seeded-random.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 process.chdir(root);
@@ -18,17 +19,6 @@ const { outputFiles } = await esbuild({ entryPoints: [OUTPUT], bundle: true, for
 const compiledSource = outputFiles[0].text;
 const compiled = await import(`data:text/javascript;base64,${Buffer.from(compiledSource).toString('base64')}`);
 
-/** A seeded PRNG (mulberry32): the same corpus on every run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EVENTS = ['connect:ready', 'connect:success', 'connect:error', 'connect:cancelled', 'connect:closed'];
 const STRINGS = ['', ' ', 'x', 'ayrshare', 'Ayrshare', 'social-link-button:done', 'linkedin', 'https://profile.ayrshare.com/?jwt=a', ...EVENTS, 'connect:Success', '👍🏽', '\u0000', '\ud800', '日本語', '__proto__', 'constructor', '1'];
@@ -117,7 +107,7 @@ describe('the compiled validators mean what the Zod schemas mean', () => {
   for (const name of BROWSER_SCHEMAS) {
     test(`${name}: the same verdict and output as Zod on ${EDGES.length} edges and 2,000 seeded random inputs`, () => {
       const json = zod.toJSONSchema(zod[name], { io: 'input' });
-      const rng = prng([...name].reduce((sum, c) => sum * 31 + c.charCodeAt(0), 7));
+      const rng = seededRandom([...name].reduce((sum, c) => sum * 31 + c.charCodeAt(0), 7));
       const corpus = [...EDGES, ...Array.from({ length: 2000 }, (_, i) => (i % 4 === 0 ? anyValue(rng) : shaped(rng, json)))];
       let accepted = 0;
       for (const [index, input] of corpus.entries()) {
@@ -147,7 +137,7 @@ describe('the compiled validators mean what the Zod schemas mean', () => {
     const { code } = await transform(compileModule(jsons), { loader: 'ts', format: 'esm' });
     const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
     for (const [name, schema] of Object.entries(extra)) {
-      const rng = prng(name.length * 7919);
+      const rng = seededRandom(name.length * 7919);
       let accepted = 0;
       for (let i = 0; i < 2000; i++) {
         const input = i % 4 === 0 ? anyValue(rng) : shaped(rng, jsons[name]);
