@@ -20,7 +20,7 @@ export async function startBenchServer() {
   // The baseline renders the same list — 13 rows with the same icons — from one shared fetch.
   const baselineLit = await bundle(`
     import { LitElement, html, svg } from 'lit';
-    import { icons } from './src/element/view/icons.ts';
+    import { icons } from './src/element/parts/icons.ts';
     const NAMES = ['Bluesky','Facebook','Google Business Profile','Instagram','LinkedIn','Pinterest','Reddit','Snapchat','Telegram','Threads','TikTok','X','YouTube'];
     const IDS = Object.keys(icons);
     let shared;

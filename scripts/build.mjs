@@ -151,6 +151,33 @@ writeFileSync('dist/public-suffix-list.js', suffixFile);
 const suffixHash = `sha384-${createHash('sha384').update(suffixFile).digest('base64')}`;
 writeFileSync('dist/integrity.json', `${JSON.stringify({ 'public-suffix-list.js': suffixHash }, null, 2)}\n`);
 
+// The element's parts for the script tag (src/element/parts/parts.ts): each its own classic
+// script, which registers the part on globalThis.SocialLinkButtonParts (and runs as a module
+// alike, as the element loads it). A part is plain code: no Lit and no state shared with the
+// bundle (each file holds its own copy of what it imports, checked here against that list).
+const PART_SOURCES = { icons: 'src/element/parts/icons.ts', 'in-app': 'src/element/parts/in-app-browser.ts', events: 'src/element/parts/events-source.ts' };
+const PART_MAY_IMPORT = /^src\/element\/(parts\/|in-app-hint\.ts$|types\.ts$)/;
+mkdirSync('dist/parts', { recursive: true });
+const partHashes = {};
+for (const [name, source] of Object.entries(PART_SOURCES)) {
+  const { outputFiles, metafile } = await esbuild({
+    entryPoints: [source],
+    bundle: true,
+    format: 'iife',
+    globalName: 'part',
+    metafile: true,
+    write: false,
+    target: 'es2022',
+  });
+  const stray = Object.keys(metafile.inputs).find((input) => !PART_MAY_IMPORT.test(input));
+  if (stray) throw new Error(`part ${name} (${source}) imports ${stray}: a part holds plain code of its own (see scripts/build.mjs)`);
+  const wrapped = `(()=>{${outputFiles[0].text};(globalThis.SocialLinkButtonParts??={})[${JSON.stringify(name)}]=part})();\n`;
+  const { code } = await terser(wrapped, { compress: { passes: 2 }, mangle: true });
+  writeFileSync(`dist/parts/${name}.js`, `${code}\n`);
+  partHashes[name] = `sha384-${createHash('sha384').update(`${code}\n`).digest('base64')}`;
+}
+writeFileSync('dist/parts/integrity.json', `${JSON.stringify(partHashes, null, 2)}\n`);
+
 for (const [file, name, global] of [
   ['social-link-button.iife.js', 'iife', 'SocialLinkButton'],
   ['social-link-callback.iife.js', 'callback-iife', 'SocialLinkCallback'],

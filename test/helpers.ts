@@ -70,8 +70,7 @@ export interface RecordedRequest {
 let counter = 0;
 
 /** A fresh scriptable endpoint on the test server (see test/mock-server.mjs). */
-export function mockEndpoint(name = 'profile') {
-  const id = `t${Date.now().toString(36)}${(counter++).toString(36)}`;
+export function mockEndpoint(name = 'profile', id = `t${Date.now().toString(36)}${(counter++).toString(36)}`) {
   const control = `/mock-control/${id}/${name}`;
   const post = (payload: unknown) =>
     fetch(control, { method: 'POST', body: JSON.stringify(payload) }).then(() => undefined);

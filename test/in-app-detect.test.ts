@@ -1,7 +1,7 @@
 // Issue 22: which in-app browser a user agent (and the window's own globals) says this is. A
 // pure function, fed the real user agents of each app and of ordinary phone browsers.
 import { expect } from '@open-wc/testing';
-import { browserIntent, detectInAppBrowser, refusesInApp } from '../src/element/link/in-app-browser.js';
+import { browserIntent, detectInAppBrowser, refusesInApp } from '../src/element/parts/in-app-browser.js';
 import { IN_APP, ORDINARY } from './in-app-helpers.js';
 
 describe('in-app browser detection', () => {

@@ -1,6 +1,7 @@
 // A scriptable host endpoint for the browser tests, mounted in web-test-runner's dev server.
 // A test gets its own id, sets how `/mock/<id>/<name>` answers (status, JSON or raw body,
-// delay) with a POST to `/mock-control/<id>/<name>`, and reads back the requests it received
+// delay; a name may also be a script in a folder, `parts/icons.js`) with a POST to
+// `/mock-control/<id>/<name>`, and reads back the requests it received
 // with a GET to `/mock-control/<id>/<name>/requests`. State lives as long as the test run.
 const endpoints = new Map();
 
@@ -23,7 +24,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function mockServer() {
   return async function mockMiddleware(ctx, next) {
-    const control = /^\/mock-control\/([\w-]+)\/([\w-]+)(\/requests)?$/.exec(ctx.path);
+    const control = /^\/mock-control\/([\w-]+)\/([\w-]+(?:\/[\w-]+\.js)?)(\/requests)?$/.exec(ctx.path);
     if (control) {
       const entry = endpoint(`${control[1]}/${control[2]}`);
       if (control[3]) {
@@ -39,7 +40,7 @@ export function mockServer() {
       return;
     }
 
-    const mock = /^\/mock\/([\w-]+)\/([\w-]+)$/.exec(ctx.path);
+    const mock = /^\/mock\/([\w-]+)\/([\w-]+(?:\/[\w-]+\.js)?)$/.exec(ctx.path);
     if (!mock) return next();
     const entry = endpoint(`${mock[1]}/${mock[2]}`);
     const body = await readBody(ctx.req);

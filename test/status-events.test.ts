@@ -2,7 +2,7 @@
 // updates), one stream per endpoint per page, reconnects, bad events ignored, nothing left open.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { catchUncaught, item, loaded, mockEndpoint, quietFor, waitFor } from './helpers.js';
-import { openStreams } from '../src/element/status/events-source.js';
+import { openStreams } from '../src/element/parts/events-source.js';
 import { linked, sseEndpoint } from './sse-helpers.js';
 import '../src/entries/index.js';
 import type { SocialLinkButton } from '../src/entries/index.js';

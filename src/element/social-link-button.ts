@@ -179,7 +179,7 @@ export class SocialLinkButton extends LitElement {
   readonly #inApp = new InAppController(this);
   readonly #flow = new LinkFlowController(this, this, {
     refresh: () => this.refresh(),
-    inApp: () => Boolean(this.#inApp.active),
+    inApp: () => this.#inApp.redirects,
     requestedNetworks: () => (this.#lists.get('networks')?.length ? networksToShow(this.networks).filter(isNetworkId) : undefined),
     opened: (mode) => this.#emit('social-link-open', { mode }),
     connected: (detail) => {
@@ -275,7 +275,7 @@ export class SocialLinkButton extends LitElement {
       ${renderBar({
         words: this.#words,
         state: this.#flow.state,
-        mode: this.#inApp.active ? 'redirect' : this.mode,
+        mode: this.#inApp.redirects ? 'redirect' : this.mode,
         label: this.label,
         disabled: this.disabled,
         open: () => this.open(),

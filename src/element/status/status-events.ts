@@ -2,7 +2,7 @@ import type { ReactiveController } from 'lit';
 import type { ConnectedHost } from '../connected-host.js';
 import { developerNotes } from '../net/developer-notes.js';
 import { safeLinkUrl } from '../net/safe-url.js';
-import { subscribeEvents } from './events-source.js';
+import { loadPart } from '../parts/parts.js';
 
 /** The element's settings this controller reads, each update. */
 export interface StatusEventsSettings {
@@ -14,7 +14,8 @@ export interface StatusEventsSettings {
 /**
  * Follows the element's `events-endpoint` while it is connected and has a profile endpoint:
  * holds its share of the page's one stream on that endpoint and calls `changed` when the
- * status may have changed. Without the attribute it does nothing at all.
+ * status may have changed. Without the attribute it does nothing at all (the stream's code is a
+ * part, parts/events-source.ts, loaded the first time an element follows one).
  */
 export class StatusEventsController implements ReactiveController {
   /** What is followed now, as written (with the credentials mode); undefined: nothing. */
@@ -55,8 +56,11 @@ export class StatusEventsController implements ReactiveController {
     this.#followed = wanted;
     if (!wanted) return;
     const url = safeLinkUrl(eventsEndpoint, document.baseURI);
-    if (url) this.#unsubscribe = subscribeEvents(url, withCredentials, this.#changed);
-    else console.error(developerNotes.eventsUrl(String(eventsEndpoint)));
+    if (!url) return console.error(developerNotes.eventsUrl(String(eventsEndpoint)));
+    void loadPart('events').then((events) => {
+      // Still what is wanted once the part is here (not stopped or changed meanwhile).
+      if (events && this.#followed === wanted && !this.#unsubscribe) this.#unsubscribe = events.subscribeEvents(url, withCredentials, this.#changed);
+    });
   }
 
   #stop(): void {

@@ -3,10 +3,10 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { RovingController } from './roving-controller.js';
 import type { MessageId } from '../../i18n/messages.js';
-import { icons } from './icons.js';
+import { glyphFor, type Updatable } from './icon-set.js';
 import type { ProfileStatus } from '../status/status-answer.js';
 import { safeImageUrl, safeLinkUrl } from '../net/safe-url.js';
-import { isNetworkId, networkName } from '../../protocol/networks.js';
+import { networkName } from '../../protocol/networks.js';
 import type { SocialLinkHealth } from '../types.js';
 import type { InAppController } from '../in-app-controller.js';
 
@@ -36,6 +36,8 @@ export interface RowContext {
   ids: readonly string[];
   /** In an in-app browser: the networks it cannot link, and the way out to the system browser. */
   inApp: InAppController;
+  /** The element: updated once the brand glyphs have loaded. */
+  host: Updatable;
 }
 
 /** Whether the row offers Link (not linked) or Reconnect (linked, unwell): what Enter on a compact icon opens. */
@@ -49,23 +51,16 @@ function wantsLink(ctx: RowContext, id: string, health: SocialLinkHealth | undef
   return !ctx.status.linked.includes(id) || (health !== undefined && health.state !== 'healthy');
 }
 
-// A chain link, for a network id we have no brand glyph for.
-const GENERIC_ICON = [
-  '0 0 16 16',
-  'M6.5 9.5a3 3 0 0 0 4.2 0l2.1-2.1a3 3 0 0 0-4.2-4.2l-.7.7 1 1 .7-.7a1.6 1.6 0 0 1 2.2 2.2l-2.1 2.1a1.6 1.6 0 0 1-2.2 0zM9.5 6.5a3 3 0 0 0-4.2 0L3.2 8.6a3 3 0 0 0 4.2 4.2l.7-.7-1-1-.7.7a1.6 1.6 0 0 1-2.2-2.2l2.1-2.1a1.6 1.6 0 0 1 2.2 0z',
-] as const;
-
 const checkGlyph = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 8.5l2.5 2.5L12 5.5" /></svg>`;
 const warnGlyph = svg`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M8 4v5M8 11.5v.5" /></svg>`;
 
 export function renderNetwork(ctx: RowContext, id: string, index: number, health: SocialLinkHealth | undefined) {
-  const known = isNetworkId(id) ? id : undefined;
   const name = networkName(id);
   const { status, compact } = ctx;
   const linked = status?.linked.includes(id) ?? false;
   const account = linked ? status?.accounts.find((a) => a.platform === id) : undefined;
   const who = account?.displayName ?? account?.username;
-  const [viewBox, path] = known ? icons[known] : GENERIC_ICON;
+  const [viewBox, path] = glyphFor(id, ctx.host);
   const avatar = safeImageUrl(account?.userImage);
   const profileUrl = safeLinkUrl(account?.profileUrl);
   const statusText = ctx.t(!status ? (ctx.statusFailed ? 'unavailable' : 'checking') : linked ? 'linked' : 'notLinked');

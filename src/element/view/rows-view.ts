@@ -21,6 +21,7 @@ export interface RowsSettings {
   readonly compact: boolean;
   readonly networks: string[];
   open(network: string): void;
+  requestUpdate(): void;
 }
 
 /** The element's parts the rows read and act through. */
@@ -57,6 +58,7 @@ export function renderRows(el: RowsSettings, { words, profile, changes, feedback
     roving,
     ids: networksToShow(el.networks),
     inApp,
+    host: el,
   };
   return renderNetworks(ctx, health, loading && !status);
 }

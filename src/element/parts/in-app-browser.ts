@@ -4,6 +4,7 @@
 // sources: /work/shared/IN-APP-BROWSERS.md ([V] official documentation, [S] third-party code or
 // articles); none of these markers is documented by the app itself.
 
+import { hasTelegramGlobals, mayBeInApp } from '../in-app-hint.js';
 import type { SocialLinkInAppBrowserDetail } from '../types.js';
 
 /** The app whose browser this is (its name), and the phone's system. */
@@ -42,19 +43,16 @@ const APPS: [string, RegExp][] = [
   ['Telegram', /Telegram-Android\//],
 ];
 
-// The globals Telegram's browser injects. Own properties only: `<div id="TelegramWebview">` is
-// reachable as window.TelegramWebview too (named access), and must not make a page "in-app".
-const TELEGRAM_GLOBALS = ['TelegramWebviewProxy', 'TelegramWebview'];
-
 /**
  * The in-app browser that `userAgent` (and the window's `globals`) say this is, or null. Ordinary
  * browsers (Safari, Chrome with CriOS, Firefox with FxiOS, Samsung Internet, Edge) carry none of
  * the markers above; an Android WebView's `; wv)` alone names no app and is not enough.
  */
 export function detectInAppBrowser(userAgent: string, globals: object = {}): InAppBrowser | null {
+  if (!mayBeInApp(userAgent, globals)) return null;
   const app =
     APPS.find(([, marker]) => marker.test(userAgent))?.[0] ??
-    (TELEGRAM_GLOBALS.some((name) => Object.prototype.hasOwnProperty.call(globals, name)) ? 'Telegram' : undefined);
+    (hasTelegramGlobals(globals) ? 'Telegram' : undefined);
   if (!app) return null;
   return { app, platform: /iPhone|iPad|iPod/.test(userAgent) ? 'ios' : /Android/.test(userAgent) ? 'android' : 'other' };
 }
