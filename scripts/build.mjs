@@ -160,18 +160,18 @@ const PART_MAY_IMPORT = /^src\/element\/(parts\/|in-app-hint\.ts$|types\.ts$)/;
 mkdirSync('dist/parts', { recursive: true });
 const partHashes = {};
 for (const [name, source] of Object.entries(PART_SOURCES)) {
-  const { outputFiles, metafile } = await esbuild({
-    entryPoints: [source],
-    bundle: true,
-    format: 'iife',
-    globalName: 'part',
-    metafile: true,
-    write: false,
-    target: 'es2022',
-  });
+  const { outputFiles, metafile } = await esbuild({ entryPoints: [source], bundle: true, format: 'esm', metafile: true, write: false, target: 'es2022' });
   const stray = Object.keys(metafile.inputs).find((input) => !PART_MAY_IMPORT.test(input));
   if (stray) throw new Error(`part ${name} (${source}) imports ${stray}: a part holds plain code of its own (see scripts/build.mjs)`);
-  const wrapped = `(()=>{${outputFiles[0].text};(globalThis.SocialLinkButtonParts??={})[${JSON.stringify(name)}]=part})();\n`;
+  // The module's closing `export { local as name, … }` becomes the registered object.
+  const text = outputFiles[0].text;
+  const exported = /export\s*\{([^}]*)\};?\s*$/.exec(text);
+  if (!exported) throw new Error(`part ${name}: no export list at the end of esbuild's output`);
+  const members = exported[1].split(',').map((item) => item.trim()).filter(Boolean).map((item) => {
+    const [local, as = local] = item.split(/\s+as\s+/);
+    return `${JSON.stringify(as)}:${local}`;
+  });
+  const wrapped = `(()=>{${text.slice(0, exported.index)};(globalThis.SocialLinkButtonParts??={})[${JSON.stringify(name)}]={${members.join(',')}}})();`;
   const { code } = await terser(wrapped, { compress: { passes: 2 }, mangle: true });
   writeFileSync(`dist/parts/${name}.js`, `${code}\n`);
   partHashes[name] = `sha384-${createHash('sha384').update(`${code}\n`).digest('base64')}`;

@@ -57,6 +57,10 @@ async function demo({ width = 900, height = 1000, query = '', scheme = 'light', 
     { timeout: 15_000 },
   );
   await page.waitForFunction(() => document.fonts.status === 'loaded');
+  // And the brand glyphs, which come as a part of their own (an empty tile until then).
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('social-link-button')].every((el) => !el.shadowRoot?.querySelector('[part="icon"] path[d=""]')),
+  );
   return page;
 }
 

@@ -97,23 +97,36 @@ export async function languageMechanism() {
 }
 
 /**
- * Every budgeted figure: { what, bytes, budget, target? }. `budget` fails the check; `target` is a
- * goal beyond it (reported, not enforced). Issue 24's goals are the targets — the script tag
- * 24 KB, the host's bundle 26 KB — not met with every feature of its round in (in-app browsers,
- * events-endpoint, phones: +1.9 KB), so the budgets hold today's figures against any growth; the
- * callback and each locale are held at 1 KB. Zod is compiled out of the browser
- * (src/protocol/validators.ts).
+ * Every budgeted figure: { what, bytes, budget }; a figure over its budget fails the check.
+ * Issue 24's gates: the script tag 24 KB and the host's bundle 26 KB with every feature of its
+ * round in (in-app browsers, events-endpoint, phones), the callback and each locale 1 KB. They
+ * hold because Zod is compiled out of the browser (src/protocol/validators.ts) and the parts an
+ * element loads when it needs them (src/element/parts/parts.ts) are files of their own, each
+ * budgeted here too: the brand glyphs (every page with rows), in-app browser handling (only
+ * where the user agent carries an app's word) and the events stream (only with events-endpoint).
  */
 export async function measure() {
   const host = await esmEntry();
   const figures = [
-    { what: 'IIFE (dist/social-link-button.iife.js)', bytes: gzip(readFileSync('dist/social-link-button.iife.js')), budget: 26.4 * KB, target: 24 * KB },
-    { what: 'Host bundle: ESM entry + Lit + validation', bytes: host.bytes, budget: 27.4 * KB, target: 26 * KB },
+    { what: 'IIFE (dist/social-link-button.iife.js)', bytes: gzip(readFileSync('dist/social-link-button.iife.js')), budget: 24 * KB },
+    { what: 'Host bundle: ESM entry + Lit + validation', bytes: host.bytes, budget: 26 * KB },
     { what: 'Callback IIFE (dist/social-link-callback.iife.js)', bytes: gzip(readFileSync('dist/social-link-callback.iife.js')), budget: 1 * KB },
     // Issue 19 added loading each locale once, the clobber-proof own <script>, data-locales="off"
     // and the console note for a language that did not load (0.46 → 0.63 KB; 0.72 measured beside the other issue-19 code, as it is a difference of two whole-bundle gzips).
     { what: 'Language mechanism in the IIFE (issue 11)', bytes: await languageMechanism(), budget: 800 },
   ];
+  // Each part, as the script tag loads it and as a chunk of the host's bundle (source file names).
+  const parts = { icons: 2.2, 'in-app': 0.85, events: 0.7 };
+  const chunkOf = { icons: 'icons', 'in-app-browser': 'in-app', 'events-source': 'events' };
+  for (const [name, budget] of Object.entries(parts)) {
+    figures.push({ what: `Part dist/parts/${name}.js (script tag)`, bytes: gzip(readFileSync(`dist/parts/${name}.js`)), budget: budget * KB });
+  }
+  for (const { path, bytes } of host.later.filter(({ path }) => !path.includes('/locales/'))) {
+    const file = path.split('/').pop();
+    const source = Object.keys(chunkOf).find((name) => file.startsWith(`${name}-`));
+    // A chunk that is not a known part fails: something new is loaded later, unbudgeted.
+    figures.push({ what: `Part ${source ?? path} (host bundle chunk)`, bytes, budget: (parts[chunkOf[source]] ?? 0) * KB });
+  }
   for (const file of readdirSync('dist/locales').filter((f) => f.endsWith('.js')).sort()) {
     figures.push({ what: `Locale dist/locales/${file}`, bytes: gzip(readFileSync(`dist/locales/${file}`)), budget: 1 * KB });
   }

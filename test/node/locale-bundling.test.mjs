@@ -1,6 +1,7 @@
 // Issue 19, points 1 and 3: a host's Vite production build of an app that imports the element
 // (the npm entry) carries the languages as chunks, and a lang="de" page built so speaks German
-// in Chromium, Firefox and WebKit, asking for its file once and never freezing; a language
+// in Chromium, Firefox and WebKit, asking for its file once and never freezing (issue 24: the
+// element's parts are chunks too, and the page asks only for the glyphs'); a language
 // imported outright (`social-link-button/locales/de`) is bundled and asked for by nobody; and
 // dist/locales/integrity.json pins the built locale files. Needs `npm run build` first.
 import assert from 'node:assert/strict';
@@ -23,7 +24,7 @@ after(() => {
 
 const PAGE = (script) => `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>App</title></head>
-<body><social-link-button id="el" networks="linkedin"></social-link-button><script type="module" src="./${script}"></script></body></html>`;
+<body><social-link-button id="el" networks="linkedin" profile-endpoint="/status"></social-link-button><script type="module" src="./${script}"></script></body></html>`;
 
 /**
  * Builds an app whose main module is `main` with Vite's build() API, as a host would: the
@@ -47,6 +48,7 @@ async function buildApp(name, main) {
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     requests.push(path);
+    if (path === '/status') return res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"activeSocialAccounts":["linkedin"]}');
     const file = path === '/' ? 'index.html' : path.slice(1);
     if (!(file in files)) return res.writeHead(404).end();
     res.writeHead(200, { 'Content-Type': extname(file) === '.html' ? 'text/html' : 'text/javascript' }).end(files[file]);
@@ -57,6 +59,8 @@ async function buildApp(name, main) {
 }
 
 const GERMAN = 'Social-Media-Konten verknüpfen';
+// LinkedIn's glyph (src/element/parts/icons.ts), as the row draws it.
+const LINKEDIN_PATH = /linkedin: \["[^"]+", "([^"]+)"\]/.exec(readFileSync(join(root, 'src/element/parts/icons.ts'), 'utf8'))[1];
 const chunksWith = (files, text) => Object.keys(files).filter((file) => files[file].includes(text));
 
 // Runs in the page: waits for the element to speak German, then checks the page still turns
@@ -66,7 +70,9 @@ async function speaksGerman(german) {
   for (let waited = 0; label() !== german && waited < 8000; waited += 50) await new Promise((r) => setTimeout(r, 50));
   await new Promise((r) => setTimeout(r, 300));
   await document.querySelector('#el').updateComplete;
-  return { label: label(), resources: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname) };
+  const glyph = () => document.querySelector('#el').shadowRoot.querySelector('[data-network="linkedin"] [part="icon"] path')?.getAttribute('d');
+  for (let waited = 0; !glyph() && waited < 8000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  return { label: label(), glyph: glyph(), resources: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname) };
 }
 
 describe('a host’s Vite production build of the npm entry', () => {
@@ -88,6 +94,15 @@ describe('a host’s Vite production build of the npm entry', () => {
     }
   });
 
+  test('the parts are chunks of their own, not in the entry chunk: brand glyphs, in-app browser table, events stream', () => {
+    const entry = Object.keys(onDemand.files).find((file) => /^assets\/index-[\w-]+\.js$/.test(file));
+    for (const [what, text] of [['glyphs', LINKEDIN_PATH.slice(0, 40)], ['in-app table', 'BytedanceWebview'], ['events stream', 'EventSource']]) {
+      const chunks = chunksWith(onDemand.files, text);
+      assert.equal(chunks.length, 1, `${what} in ${chunks.join(', ') || 'no file'}`);
+      assert.notEqual(chunks[0], entry, `${what} is in the entry chunk`);
+    }
+  });
+
   test('`import "social-link-button/locales/de"` bundles German into the app itself', () => {
     assert.deepEqual(chunksWith(pinned.files, GERMAN).filter((file) => !/^assets\/index-/.test(file)), []);
     assert.equal(chunksWith(pinned.files, GERMAN).length, 1);
@@ -104,6 +119,10 @@ describe('a host’s Vite production build of the npm entry', () => {
         assert.equal(seen.label, GERMAN);
         const asked = onDemand.requests.slice(before).filter((path) => /\/de-[\w-]+\.js$/.test(path));
         assert.equal(asked.length, 1, `German file requests: ${asked.join(', ')}`);
+        // The glyphs' chunk came (once) and drew LinkedIn's; a desktop page asks for no other part.
+        assert.equal(seen.glyph, LINKEDIN_PATH);
+        const parts = onDemand.requests.slice(before).filter((path) => /\/(icons|in-app-browser|events-source)-[\w-]+\.js$/.test(path));
+        assert.deepEqual(parts.map((path) => path.replace(/-[\w-]+\.js$/, '').split('/').pop()), ['icons']);
 
         const again = await browser.open(pinned.url);
         const bundled = await again.run(speaksGerman, GERMAN);
