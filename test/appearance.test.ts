@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import {
   waitFor,
+  glyphsDrawn,
   AYRSHARE_USER,
   emulateMediaFeatures,
   mockEndpoint,
@@ -15,7 +16,7 @@ async function loadedElement(template: (url: string) => ReturnType<typeof html>)
   await profile.answer({ body: AYRSHARE_USER });
   const el = await fixture<SocialLinkButton>(template(profile.url));
   await waitFor(() => el.linked.length > 0, 'status never loaded');
-  await el.updateComplete;
+  await glyphsDrawn(el);
   return el;
 }
 

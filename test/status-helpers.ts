@@ -76,7 +76,14 @@ export function items(el: SocialLinkButton) {
 export function item(el: SocialLinkButton, id: string) {
   return el.shadowRoot!.querySelector<HTMLLIElement>(`[data-network="${id}"]`)!;
 }
+/** The status has been read, and the brand glyphs (a part loaded on first need) are drawn. */
 export async function loaded(el: SocialLinkButton) {
   await waitFor(() => el.shadowRoot!.querySelector('[part="networks"][aria-busy="false"]'), 'status never loaded');
+  await glyphsDrawn(el);
+}
+
+/** Every row's icon has its glyph (none is the empty tile drawn until the glyphs come). */
+export async function glyphsDrawn(el: SocialLinkButton) {
+  await waitFor(() => !el.shadowRoot!.querySelector('[part="icon"] path[d=""]'), 'the glyphs never came');
   await el.updateComplete;
 }
