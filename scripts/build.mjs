@@ -171,7 +171,9 @@ for (const [name, source] of Object.entries(PART_SOURCES)) {
     const [local, as = local] = item.split(/\s+as\s+/);
     return `${JSON.stringify(as)}:${local}`;
   });
-  const wrapped = `(()=>{${text.slice(0, exported.index)};(globalThis.SocialLinkButtonParts??={})[${JSON.stringify(name)}]={${members.join(',')}}})();`;
+  // The registry is globalThis's own property (named access to a clobbering <form id=…> is not).
+  const registry = "(Object.getOwnPropertyDescriptor(globalThis,'SocialLinkButtonParts')?globalThis.SocialLinkButtonParts:globalThis.SocialLinkButtonParts={})";
+  const wrapped = `(()=>{${text.slice(0, exported.index)};${registry}[${JSON.stringify(name)}]={${members.join(',')}}})();`;
   const { code } = await terser(wrapped, { compress: { passes: 2 }, mangle: true });
   writeFileSync(`dist/parts/${name}.js`, `${code}\n`);
   partHashes[name] = `sha384-${createHash('sha384').update(`${code}\n`).digest('base64')}`;

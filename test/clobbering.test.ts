@@ -1,8 +1,9 @@
 // Issue 19, point 2: markup cannot choose where code comes from or where a link goes. An
 // `<img name="currentScript">` (DOM clobbering, no script needed) shadows document.currentScript.
 import { expect } from '@open-wc/testing';
-import { quietFor, waitFor } from './helpers.js';
+import { mockEndpoint, quietFor, waitFor } from './helpers.js';
 import { removeFrames, scriptFrame } from './script-frames.js';
+import { icons } from '../src/element/parts/icons.js';
 
 const FRENCH = 'Associer des comptes sociaux';
 
@@ -43,6 +44,25 @@ describe('the locale registry under clobbering', () => {
     await waitFor(() => page.label('el') === FRENCH, 'the clobbering form passed for a registered French');
     expect(page.requests('/dist/locales/fr.js')).to.equal(1);
   });
+});
+
+describe('the parts registry under clobbering', () => {
+  afterEach(removeFrames);
+
+  // Before the script, and before a pinned part: neither is fooled by the form's controls.
+  for (const pinned of [false, true]) {
+    it(`<form id="SocialLinkButtonParts"><input name="icons">${pinned ? ', the part pinned before the script' : ''}: the glyphs still load and show`, async () => {
+      const profile = mockEndpoint();
+      await profile.answer({ body: { activeSocialAccounts: ['youtube'] } });
+      const page = await scriptFrame(`<form id="SocialLinkButtonParts"><input name="icons"></form>
+        ${pinned ? '<script src="/dist/parts/icons.js"></script>' : ''}
+        <script src="/dist/social-link-button.iife.js"${pinned ? ' data-parts="off"' : ''}></script>
+        <social-link-button id="el" profile-endpoint="${profile.url}" networks="youtube"></social-link-button>`);
+      const path = () => page.el('el').shadowRoot?.querySelector('[data-network="youtube"] [part="icon"] path')?.getAttribute('d') ?? '';
+      await waitFor(() => path().startsWith(icons.youtube[1].slice(0, 20)), 'the clobbering form hid the glyphs');
+      expect(page.requests('/dist/parts/icons.js')).to.equal(1);
+    });
+  }
 });
 
 describe('the callback page under clobbering and unsafe return URLs', () => {

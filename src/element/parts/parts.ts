@@ -22,8 +22,16 @@ export type PartImports = { [N in PartName]: () => Promise<Parts[N]> };
 
 const script = ownScript();
 const base = import.meta.url || (script && scriptSrc(script));
-const registered = <N extends PartName>(name: N): Parts[N] | undefined =>
-  (globalThis as { SocialLinkButtonParts?: Partial<Parts> }).SocialLinkButtonParts?.[name];
+/**
+ * The page-wide registry the script tag's part files add themselves to. Our own property only:
+ * markup such as `<form id="SocialLinkButtonParts">` is reachable as a global of that name too
+ * (named access), and is no registry; an own property hides it (the part files check the same).
+ */
+function registered<N extends PartName>(name: N): Parts[N] | undefined {
+  const global = globalThis as { SocialLinkButtonParts?: Partial<Parts> };
+  if (!Object.getOwnPropertyDescriptor(globalThis, 'SocialLinkButtonParts')) global.SocialLinkButtonParts = {};
+  return global.SocialLinkButtonParts![name];
+}
 
 let load = async <N extends PartName>(name: N): Promise<Parts[N] | undefined> => {
   if (!registered(name) && base && scriptData(script, 'parts') !== 'off') {
