@@ -116,7 +116,7 @@ export async function measure() {
     { what: 'Language mechanism in the IIFE (issue 11)', bytes: await languageMechanism(), budget: 800 },
   ];
   // Each part, as the script tag loads it and as a chunk of the host's bundle (source file names).
-  const parts = { icons: 2.2, 'in-app': 0.85, events: 0.7 };
+  const parts = { icons: 2.25, 'in-app': 0.85, events: 0.7 };
   const chunkOf = { icons: 'icons', 'in-app-browser': 'in-app', 'events-source': 'events' };
   for (const [name, budget] of Object.entries(parts)) {
     figures.push({ what: `Part dist/parts/${name}.js (script tag)`, bytes: gzip(readFileSync(`dist/parts/${name}.js`)), budget: budget * KB });

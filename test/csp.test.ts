@@ -23,6 +23,9 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
 
     el.setAttribute('profile-endpoint', profile.url);
     await waitFor(() => el.linked.length === 1, 'status never loaded under CSP');
+    // The brand glyphs, a part the element import()s, loaded under the policy too.
+    const glyph = () => el.shadowRoot!.querySelector('[data-network="linkedin"] [part="icon"] path')?.getAttribute('d') ?? '';
+    await waitFor(() => glyph().length > 50, 'the glyphs never loaded under CSP');
     await el.updateComplete;
     const row = el.shadowRoot!.querySelector('[data-network="linkedin"]')!;
     expect(rowText(row)).to.equal('LinkedIn Linked Acme Corp');

@@ -9,6 +9,7 @@ import { fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { SocialLinkButton } from '../src/element/social-link-button.js';
 import { engine, mockEndpoint, part, PROVIDER_HOST, providerUrl, rowOf, waitFor } from './helpers.js';
+import { mayBeInApp } from '../src/element/in-app-hint.js';
 
 export const IN_APP = {
   'Instagram ios': 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/22F76 Instagram 393.1.0.36.70 (iPhone15,3; iOS 18_5; en_US; en; scale=3.00; 1290x2796; IABMV/1; 776538208) Safari/604.1',
@@ -95,6 +96,9 @@ export async function inApp(ua: string, attrs: { networks?: string; lang?: strin
     ?ignore-in-app=${attrs.ignore ?? false}
   ></social-link-button>`);
   await waitFor(() => el.shadowRoot!.querySelector('[part="networks"][aria-busy="false"]'), 'status never loaded');
+  // Where the user agent may be an app's, the in-app table is a part that loads on first need.
+  if (mayBeInApp(ua, window)) await waitFor(() => el.inAppBrowser, 'the in-app table never answered');
+  await el.updateComplete;
   return { el, events, jwt, stop: () => document.removeEventListener('social-link-in-app-browser', onEvent) };
 }
 

@@ -44,7 +44,8 @@ describe('the link flow inside an in-app browser', () => {
     await new Promise((resolve) => frame!.addEventListener('load', resolve, { once: true }));
     const inner = () => frame!.contentWindow!;
     const element = () => inner().document.querySelector('social-link-button') as HTMLElement & { inAppBrowser: string | null; mode: string };
-    await waitFor(() => inner().customElements?.get('social-link-button') && element().shadowRoot?.querySelector('[part~="link-network"]'), 'no status in the frame');
+    // The status read, and the in-app table (a part loaded on first need) answered.
+    await waitFor(() => inner().customElements?.get('social-link-button') && element().shadowRoot?.querySelector('[part~="link-network"]') && element().inAppBrowser, 'no status or no in-app table in the frame');
     const el = element();
     expect(inner().navigator.userAgent).to.equal(ua);
     expect(el.inAppBrowser).to.equal(app.split(' ')[0]);

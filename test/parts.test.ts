@@ -147,4 +147,37 @@ describe('the element’s parts (script tag)', () => {
     expect((page.win as unknown as { __inApp: unknown[] }).__inApp).to.deep.equal([{ app: 'Instagram', platform: 'ios' }]);
     expect(partRequests(page).sort()).to.deep.equal(['icons.js', 'in-app.js']);
   });
+
+  it('events-endpoint changed, or its element gone, while the events part loads: only what is wanted then opens', async () => {
+    const profile = mockEndpoint();
+    await profile.answer(linked('facebook'));
+    const [first, second, third] = [sseEndpoint(), sseEndpoint(), sseEndpoint()];
+    const src = await folder({ icons: {}, events: { delay: 1200 } });
+    const page = await scriptFrame(`<script src="${src}"></script>
+      <social-link-button id="a" profile-endpoint="${profile.url}" events-endpoint="${first.url}"></social-link-button>
+      <social-link-button id="b" profile-endpoint="${profile.url}" events-endpoint="${third.url}"></social-link-button>`);
+    page.el('a').setAttribute('events-endpoint', second.url);
+    page.el('b').remove();
+    await second.openCount(1);
+    await quietFor(500);
+    expect((await first.state()).opened).to.equal(0);
+    expect((await third.state()).opened).to.equal(0);
+    page.el('a').remove();
+    await second.openCount(0);
+  });
+
+  it('in an app’s browser without parts/in-app.js, Link still runs as a redirect, with one console note', async () => {
+    const profile = mockEndpoint();
+    await profile.answer(linked('linkedin'));
+    const src = await folder({ icons: {} });
+    const ua = `<script>Object.defineProperty(navigator, 'userAgent', { value: ${JSON.stringify(IN_APP['TikTok android'])} });</script>`;
+    const page = await scriptFrame(`<script src="${src}"></script>
+      <social-link-button id="a" profile-endpoint="${profile.url}" jwt-endpoint="/nowhere"></social-link-button>`, ua + RECORD_WARNINGS);
+    await waitFor(() => warnings(page).length, 'no console note');
+    expect(warnings(page)).to.have.length(1);
+    expect(warnings(page)[0]).to.contain('parts/in-app.js did not load');
+    await waitFor(() => statusText(page, 'a', 'linkedin') === 'Linked', 'status never loaded');
+    expect(page.el('a').shadowRoot!.querySelector('[part="button"]')!.textContent).not.to.contain('new window');
+    expect(page.el('a').inAppBrowser).to.equal(null);
+  });
 });

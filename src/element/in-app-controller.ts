@@ -3,8 +3,9 @@
 // turns the handling off (no notice, popups as `mode` says, every Link offered); the property
 // and the event still say what was detected, for a host that handles it its own way.
 // The app table is a part (parts/in-app-browser.ts), loaded only where in-app-hint.ts says the
-// page may be in one: until it has loaded there, links already run as redirects (the flow an
-// in-app browser needs), and the notice, the marked rows and the event follow once it has.
+// page may be in one: until it has loaded there (or when it cannot load), links run as
+// redirects (the flow an in-app browser needs); the notice, the marked rows and the event follow
+// once it has answered.
 import type { ReactiveController } from 'lit';
 import type { ConnectedHost } from './connected-host.js';
 import type { SocialLinkInAppBrowserDetail } from './types.js';
@@ -14,11 +15,12 @@ import { loadPart, type Parts } from './parts/parts.js';
 /** The element as this controller sees it: its off switch, and where the event goes. */
 type InAppHost = ConnectedHost & EventTarget & { readonly ignoreInApp: boolean };
 
+/** The table, once loaded (for every element of the page: a later one detects at once). */
+let table: Parts['in-app'] | undefined;
+
 export class InAppController implements ReactiveController {
   /** What the table found this connect: undefined until it has answered (or when it is not needed). */
   #found: SocialLinkInAppBrowserDetail | null | undefined;
-  /** The table, once loaded. */
-  #table: Parts['in-app'] | undefined;
   /** The page may be in an in-app browser (its user agent carries an app's word). */
   #hinted = false;
   /** Counts connects: a load that ends after the next connect (or a disconnect) is not this one's. */
@@ -40,9 +42,12 @@ export class InAppController implements ReactiveController {
     return this.#host.ignoreInApp ? null : this.detected;
   }
 
-  /** Links run as redirects: in an in-app browser, or possibly in one while the table loads. */
+  /**
+   * Links run as redirects: in an in-app browser, or possibly in one while the table loads (and
+   * when it could not load: a redirect works in every browser, a popup in few in-app ones).
+   */
   get redirects(): boolean {
-    return !this.#host.ignoreInApp && (this.#found === undefined ? this.#hinted : Boolean(this.#found));
+    return !this.#host.ignoreInApp && (table ? Boolean(this.#found) : this.#hinted);
   }
 
   hostConnected(): void {
@@ -53,10 +58,10 @@ export class InAppController implements ReactiveController {
       this.#found = null;
       return;
     }
-    if (this.#table) return this.#detect(this.#table);
-    void loadPart('in-app').then((table) => {
-      this.#table = table;
-      if (connect === this.#connects && this.#host.isConnected) this.#detect(table);
+    if (table) return this.#detect(table);
+    void loadPart('in-app').then((loaded) => {
+      table = loaded;
+      if (connect === this.#connects && this.#host.isConnected) this.#detect(loaded);
     });
   }
 
@@ -64,8 +69,8 @@ export class InAppController implements ReactiveController {
     this.#connects++;
   }
 
-  #detect(table: Parts['in-app'] | undefined): void {
-    const found = (this.#found = table?.detectInAppBrowser(navigator.userAgent, window) ?? null);
+  #detect(loaded: Parts['in-app'] | undefined): void {
+    const found = (this.#found = loaded?.detectInAppBrowser(navigator.userAgent, window) ?? null);
     this.#host.requestUpdate();
     if (!found) return;
     // After the connecting task's own code: a listener added right after append() still hears it.
@@ -78,11 +83,11 @@ export class InAppController implements ReactiveController {
   /** `network` cannot be linked in this in-app browser (see refusesInApp's sources). */
   refuses(network: string): boolean {
     const found = this.active;
-    return Boolean(found && this.#table?.refusesInApp(network, found.platform));
+    return Boolean(found && table?.refusesInApp(network, found.platform));
   }
 
   /** "Open in your browser": an Android intent to this page (never the linking URL); none on iOS. */
   escape(): string | undefined {
-    return this.active?.platform === 'android' ? this.#table?.browserIntent(location.href) : undefined;
+    return this.active?.platform === 'android' ? table?.browserIntent(location.href) : undefined;
   }
 }

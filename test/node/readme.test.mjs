@@ -79,10 +79,10 @@ test('the README is a short path: five minutes first, then the two commands, the
   assert.match(readme, /npm test/);
 });
 
-test('the quick starts copy the locales folder beside the script-tag file', () => {
+test('the quick starts copy the parts and locales folders beside the script-tag file', () => {
   for (const [name, page] of [['README.md', readme], ['docs/getting-started.md', read('docs/getting-started.md')]]) {
     assert.ok(page.includes('cp node_modules/social-link-button/dist/social-link-button.iife.js public/vendor/'), name);
-    assert.ok(page.includes('cp -r node_modules/social-link-button/dist/locales public/vendor/'), name);
+    assert.ok(page.includes('cp -r node_modules/social-link-button/dist/parts node_modules/social-link-button/dist/locales public/vendor/'), name);
   }
 });
 

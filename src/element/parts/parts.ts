@@ -30,7 +30,9 @@ const base = import.meta.url || (script && scriptSrc(script));
 function registered<N extends PartName>(name: N): Parts[N] | undefined {
   const global = globalThis as { SocialLinkButtonParts?: Partial<Parts> };
   if (!Object.getOwnPropertyDescriptor(globalThis, 'SocialLinkButtonParts')) global.SocialLinkButtonParts = {};
-  return global.SocialLinkButtonParts![name];
+  const registry = global.SocialLinkButtonParts!;
+  // Own entries only: nothing set on Object.prototype passes for a part.
+  return Object.prototype.hasOwnProperty.call(registry, name) ? registry[name] : undefined;
 }
 
 let load = async <N extends PartName>(name: N): Promise<Parts[N] | undefined> => {

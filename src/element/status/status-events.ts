@@ -59,7 +59,7 @@ export class StatusEventsController implements ReactiveController {
     if (!url) return console.error(developerNotes.eventsUrl(String(eventsEndpoint)));
     void loadPart('events').then((events) => {
       // Still what is wanted once the part is here (not stopped or changed meanwhile).
-      if (events && this.#followed === wanted && !this.#unsubscribe) this.#unsubscribe = events.subscribeEvents(url, withCredentials, this.#changed);
+      if (events && this.#followed === wanted && !this.#unsubscribe && this.#host.isConnected) this.#unsubscribe = events.subscribeEvents(url, withCredentials, this.#changed);
     });
   }
 

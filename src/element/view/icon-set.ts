@@ -1,5 +1,5 @@
-// The networks' brand glyphs come as a part (parts/icons.ts, 2.4 KB gzip: a tenth of the
-// script tag), loaded once per page when the first row renders. Until then a row's icon tile is
+// The networks' brand glyphs come as a part (parts/icons.ts, 2.1 KB gzip, almost a tenth of
+// the script tag), loaded once per page when the first row renders. Until then a row's icon tile is
 // drawn empty at its full size, so nothing moves when the glyphs arrive; if they cannot load
 // (a missing file, CSP, offline), every row shows the generic chain-link glyph.
 import { isNetworkId, type NetworkId } from '../../protocol/networks.js';
