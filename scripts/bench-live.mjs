@@ -36,6 +36,9 @@ async function serveHandlers(store, apiUrl) {
     // The page the element measurement opens: the script-tag file and one element, same origin.
     if (path === '/') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE);
     if (path === '/social-link-button.iife.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(SCRIPT));
+    // Its parts beside it: the events stream (events-endpoint) and the brand glyphs.
+    const part = /^\/parts\/(icons|in-app|events)\.js$/.exec(path)?.[1];
+    if (part) return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(fileURLToPath(new URL(`../dist/parts/${part}.js`, import.meta.url))));
     toNodeHandler(routes[path] ?? handlers.webhook)(req, res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -120,7 +123,8 @@ async function elementLatencies(from, to, refId, toggle) {
       const start = performance.now();
       const seen = page.evaluate(() => window.changed.then(() => true));
       await (await deliver(from, refId, linked ? 'link' : 'unlink', i)).arrayBuffer();
-      await seen;
+      // Bounded: an element that never hears the change (no stream) fails the bench, not hangs it.
+      await Promise.race([seen, new Promise((_, reject) => setTimeout(() => reject(new Error('bench-live: the element did not show the change within 10 s')), 10_000).unref())]);
       times.push(performance.now() - start);
     }
   } finally {

@@ -41,6 +41,9 @@ export async function startBenchServer() {
       res.end(body);
     };
     if (url.pathname === '/el.js') return send('text/javascript', iife);
+    // Its parts (the brand glyphs, …), beside it as a host serves them.
+    const part = /^\/parts\/(icons|in-app|events)\.js$/.exec(url.pathname)?.[1];
+    if (part) return send('text/javascript', readFileSync(`dist/parts/${part}.js`));
     if (url.pathname === '/plain.js') return send('text/javascript', baselineLit);
     if (url.pathname === '/page') {
       return send('text/html', `<!doctype html><meta charset="utf-8"><body>${pages.get(url.searchParams.get('id')) ?? ''}</body>`);

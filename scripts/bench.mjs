@@ -152,7 +152,8 @@ section(`${INSTANCES} instances sharing one profile-endpoint (median of 7; each 
         const all = [...box.children];
         const ready =
           kind === 'element'
-            ? (el) => el.shadowRoot?.querySelector('[part="networks"][aria-busy="false"] [data-linked]')
+            ? // The status read and shown, with the brand glyphs (a part, loaded by the first row).
+              (el) => el.shadowRoot?.querySelector('[part="networks"][aria-busy="false"] [data-linked]') && !el.shadowRoot.querySelector('[part="icon"] path[d=""]')
             : (el) => el.shadowRoot?.textContent.includes('Not linked');
         await new Promise((resolve) => {
           const check = () => (all.every(ready) ? resolve() : requestAnimationFrame(check));
