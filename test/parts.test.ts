@@ -50,8 +50,11 @@ describe('the element’s parts (script tag)', () => {
     const page = await scriptFrame(`<script src="/dist/social-link-button.iife.js"></script>
       <social-link-button id="a" profile-endpoint="${profile.url}"></social-link-button>
       <social-link-button id="b" profile-endpoint="${profile.url}" compact></social-link-button>
-      <social-link-button id="c" profile-endpoint="${profile.url}" networks="x youtube"></social-link-button>`);
-    await waitFor(() => glyph(page, 'c', 'youtube') === icons.youtube[1], 'the glyphs never showed');
+      <social-link-button id="c" profile-endpoint="${profile.url}" networks="x youtube"></social-link-button>`, RECORD_WARNINGS);
+    await waitFor(() => glyph(page, 'c', 'youtube') === icons.youtube[1], 'the glyphs never showed').catch((error: Error) => {
+      // What the page asked for and said, to tell a failed load from one that never ended.
+      throw new Error(`${error.message}; glyph ${JSON.stringify(glyph(page, 'c', 'youtube')?.slice(0, 20))}, parts asked for ${JSON.stringify(partRequests(page))}, notes ${JSON.stringify(warnings(page))}`);
+    });
     for (const id of ['a', 'b']) expect(glyph(page, id, 'linkedin'), id).to.equal(icons.linkedin[1]);
     expect(glyph(page, 'c', 'twitter')).to.equal(icons.twitter[1]);
     // An ordinary browser: Link opens a popup, as the button says.
@@ -109,11 +112,13 @@ describe('the element’s parts (script tag)', () => {
     const page = (pinned: string) =>
       scriptFrame(`${pinned}<script src="/dist/social-link-button.iife.js" data-parts="off"></script>
         <social-link-button id="a" profile-endpoint="${profile.url}"></social-link-button>`);
-    const tag = (integrity: string) => `<script src="/dist/parts/icons.js" integrity="${integrity}" crossorigin="anonymous"></script>`;
+    const tag = (integrity: string, query = '') => `<script src="/dist/parts/icons.js${query}" integrity="${integrity}" crossorigin="anonymous"></script>`;
     const pinned = await page(tag(await pin('/dist/parts/icons.js')));
     await waitFor(() => glyph(pinned, 'a', 'twitter') === icons.twitter[1], 'the pinned glyphs never showed');
-    // The bytes do not match the pin (another file's hash): the part never runs.
-    const tampered = await page(tag(await pin('/dist/parts/events.js')));
+    // The bytes do not match the pin (another file's hash): the part never runs. (At an address
+    // of its own: Chromium keeps the refused response in its memory cache, where the other
+    // frames of this test page would meet it.)
+    const tampered = await page(tag(await pin('/dist/parts/events.js'), '?tampered'));
     const off = await page('');
     for (const frame of [tampered, off]) await waitFor(() => GENERIC_PATH.test(glyph(frame, 'a', 'twitter') ?? ''), 'no generic glyph');
     await quietFor(300);
