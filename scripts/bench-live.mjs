@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { p50p95 } from './bench-stats.mjs';
+import { builtPart } from './parts.mjs';
 import { startPostgres } from './postgres.mjs';
 
 const ROUNDS = 200;
@@ -37,8 +38,8 @@ async function serveHandlers(store, apiUrl) {
     if (path === '/') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE);
     if (path === '/social-link-button.iife.js') return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(SCRIPT));
     // Its parts beside it: the events stream (events-endpoint) and the brand glyphs.
-    const part = /^\/parts\/(icons|in-app|events)\.js$/.exec(path)?.[1];
-    if (part) return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(readFileSync(fileURLToPath(new URL(`../dist/parts/${part}.js`, import.meta.url))));
+    const part = builtPart(path);
+    if (part) return void res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(part);
     toNodeHandler(routes[path] ?? handlers.webhook)(req, res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

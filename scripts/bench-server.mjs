@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { cpus } from 'node:os';
 import { findChrome } from './find-chrome.mjs';
 import { bundle } from './size.mjs';
+import { builtPart } from './parts.mjs';
 
 export const median = (list) => {
   const sorted = [...list].sort((a, b) => a - b);
@@ -42,8 +43,8 @@ export async function startBenchServer() {
     };
     if (url.pathname === '/el.js') return send('text/javascript', iife);
     // Its parts (the brand glyphs, …), beside it as a host serves them.
-    const part = /^\/parts\/(icons|in-app|events)\.js$/.exec(url.pathname)?.[1];
-    if (part) return send('text/javascript', readFileSync(`dist/parts/${part}.js`));
+    const part = builtPart(url.pathname);
+    if (part) return send('text/javascript', part);
     if (url.pathname === '/plain.js') return send('text/javascript', baselineLit);
     if (url.pathname === '/page') {
       return send('text/html', `<!doctype html><meta charset="utf-8"><body>${pages.get(url.searchParams.get('id')) ?? ''}</body>`);

@@ -22,6 +22,7 @@ import { build } from 'vite';
 import { compileSchemas, OUTPUT as VALIDATORS } from './compile-schemas.mjs';
 import { minifyLitCss, STYLE_MODULE } from './lit-css.mjs';
 import { collapseLitHtml, TEMPLATE_MODULE } from './lit-html.mjs';
+import { PART_SOURCES } from './parts.mjs';
 
 const entry = (name) => `src/entries/${name}.ts`;
 
@@ -155,7 +156,6 @@ writeFileSync('dist/integrity.json', `${JSON.stringify({ 'public-suffix-list.js'
 // script, which registers the part on globalThis.SocialLinkButtonParts (and runs as a module
 // alike, as the element loads it). A part is plain code: no Lit and no state shared with the
 // bundle (each file holds its own copy of what it imports, checked here against that list).
-const PART_SOURCES = { icons: 'src/element/parts/icons.ts', 'in-app': 'src/element/parts/in-app-browser.ts', events: 'src/element/parts/events-source.ts' };
 const PART_MAY_IMPORT = /^src\/element\/(parts\/|in-app-hint\.ts$|types\.ts$)/;
 mkdirSync('dist/parts', { recursive: true });
 const partHashes = {};

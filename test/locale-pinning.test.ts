@@ -3,15 +3,12 @@
 // own <script> stops every on-demand load.
 import { expect } from '@open-wc/testing';
 import { quietFor, waitFor } from './helpers.js';
-import { removeFrames, responsive, scriptFrame } from './script-frames.js';
+import { pin as pinFile, removeFrames, responsive, scriptFrame } from './script-frames.js';
 
 // The test server rewrites .js files as it serves them (esbuild), so the pins here are computed
 // from the bytes it serves, as a host computes them from its own copy; test/node/
 // locale-bundling.test.mjs checks dist/locales/integrity.json against the built files.
-async function pin(tag: string): Promise<string> {
-  const bytes = await (await fetch(`/dist/locales/${tag}.js`)).arrayBuffer();
-  return `sha384-${btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-384', bytes))))}`;
-}
+const pin = (tag: string) => pinFile(`/dist/locales/${tag}.js`);
 const GERMAN = 'Social-Media-Konten verknüpfen';
 
 describe('pinning the languages (script tag)', () => {

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { mockEndpoint, quietFor, waitFor } from './helpers.js';
 import { IN_APP } from './in-app-helpers.js';
-import { removeFrames, scriptFrame, type ScriptFrame } from './script-frames.js';
+import { loneIife, pin, removeFrames, scriptFrame, type ScriptFrame } from './script-frames.js';
 import { linked, sseEndpoint } from './sse-helpers.js';
 import { icons } from '../src/element/parts/icons.js';
 
@@ -24,22 +24,8 @@ const warnings = (page: ScriptFrame) => ((page.win as unknown as { __warnings: s
 const statusText = (page: ScriptFrame, id: string, network: string) =>
   page.el(id).shadowRoot?.querySelector(`[data-network="${network}"] [part="status"]`)?.textContent?.trim();
 
-async function pin(path: string): Promise<string> {
-  const bytes = await (await fetch(path)).arrayBuffer();
-  return `sha384-${btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-384', bytes))))}`;
-}
-
 /** The script-tag build in a folder of its own, `/mock/<id>/`, with only the parts named beside it. */
-async function folder(parts: Record<string, { delay?: number } | undefined> = {}) {
-  const script = mockEndpoint('iife');
-  const id = script.url.split('/')[2]!;
-  await script.answer({ raw: await (await fetch('/dist/social-link-button.iife.js')).text(), type: 'text/javascript' });
-  for (const [name, options] of Object.entries(parts)) {
-    const file = mockEndpoint(`parts/${name}.js`, id);
-    await file.answer({ raw: await (await fetch(`/dist/parts/${name}.js`)).text(), type: 'text/javascript', delay: options?.delay });
-  }
-  return script.url;
-}
+const folder = async (parts: Record<string, { delay?: number }> = {}) => (await loneIife(parts)).src;
 
 describe('the element’s parts (script tag)', () => {
   afterEach(removeFrames);

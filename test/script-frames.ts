@@ -50,14 +50,25 @@ export function removeFrames() {
 
 /**
  * The element's script-tag build served from its own folder, `/mock/<id>/`, with no locales/
- * folder beside it (a host that copied the script alone): returns the script's URL and that
- * folder's locales/ prefix.
+ * folder beside it (a host that copied the script alone), and only the `parts` named (each
+ * answered after its `delay`): returns the script's URL and that folder's locales/ prefix.
  */
-export async function loneIife() {
+export async function loneIife(parts: Record<string, { delay?: number }> = {}) {
   const file = mockEndpoint('iife');
   const code = await (await fetch('/dist/social-link-button.iife.js')).text();
   await file.answer({ raw: code, type: 'text/javascript' });
+  const id = file.url.split('/')[2]!;
+  for (const [name, { delay }] of Object.entries(parts)) {
+    const part = mockEndpoint(`parts/${name}.js`, id);
+    await part.answer({ raw: await (await fetch(`/dist/parts/${name}.js`)).text(), type: 'text/javascript', delay });
+  }
   return { src: file.url, locales: file.url.replace(/iife$/, 'locales/') };
+}
+
+/** The `integrity` value of the file at `path`, from the bytes the test server serves (as a host computes it from its own copy). */
+export async function pin(path: string): Promise<string> {
+  const bytes = await (await fetch(path)).arrayBuffer();
+  return `sha384-${btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.digest('SHA-384', bytes))))}`;
 }
 
 /** Whether the frame's event loop still turns: a timer there fires, and the element settles. */

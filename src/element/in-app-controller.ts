@@ -23,7 +23,7 @@ export class InAppController implements ReactiveController {
   #found: SocialLinkInAppBrowserDetail | null | undefined;
   /** The page may be in an in-app browser (its user agent carries an app's word). */
   #hinted = false;
-  /** Counts connects: a load that ends after the next connect (or a disconnect) is not this one's. */
+  /** Counts connects: a load that ends after the next connect is not this one's. */
   #connects = 0;
   readonly #host: InAppHost;
 
@@ -63,10 +63,6 @@ export class InAppController implements ReactiveController {
       table = loaded;
       if (connect === this.#connects && this.#host.isConnected) this.#detect(loaded);
     });
-  }
-
-  hostDisconnected(): void {
-    this.#connects++;
   }
 
   #detect(loaded: Parts['in-app'] | undefined): void {
